@@ -1,0 +1,66 @@
+// Scalar types of syninfo and their Eigen integration.
+//
+// Every numeric routine is templated on the scalar; these are the ones the
+// library instantiates: double, 50 and 100 significant decimal digits.
+// Expression templates are off (et_off) so that Eigen sees plain value types.
+// Boost 1.74's boost/multiprecision/eigen.hpp does not compile with Eigen 3.4,
+// hence our own NumTraits specialisation below.
+#pragma once
+
+#include <boost/multiprecision/cpp_bin_float.hpp>
+#include <boost/multiprecision/mpfr.hpp>
+#include <Eigen/Core>
+
+#include <limits>
+#include <string>
+
+namespace syninfo {
+
+using float50 = boost::multiprecision::number<boost::multiprecision::cpp_bin_float<50>,
+                                              boost::multiprecision::et_off>;
+using float100 = boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<100>,
+                                               boost::multiprecision::et_off>;
+
+// Precision named on the command line and in reports.
+enum class Precision { double_, digits50, digits100 };
+
+std::string to_string(Precision p);
+// Accepts "double", "50", "100"; throws std::invalid_argument otherwise.
+Precision parse_precision(const std::string& text);
+
+template <class T>
+constexpr int significant_digits() { return std::numeric_limits<T>::digits10; }
+
+}  // namespace syninfo
+
+namespace Eigen {
+
+template <class Backend>
+struct NumTraits<boost::multiprecision::number<Backend, boost::multiprecision::et_off>>
+    : GenericNumTraits<boost::multiprecision::number<Backend, boost::multiprecision::et_off>> {
+  using Self = boost::multiprecision::number<Backend, boost::multiprecision::et_off>;
+  using Real = Self;
+  using NonInteger = Self;
+  using Literal = Self;
+  using Nested = Self;
+  enum {
+    IsComplex = 0,
+    IsInteger = 0,
+    IsSigned = 1,
+    RequireInitialization = 1,
+    ReadCost = 1,
+    AddCost = 4,
+    MulCost = 8
+  };
+  static Self epsilon() { return std::numeric_limits<Self>::epsilon(); }
+  // Eigen uses this as the default "is approximately" tolerance.
+  static Self dummy_precision() { return 1000 * std::numeric_limits<Self>::epsilon(); }
+  static Self highest() { return (std::numeric_limits<Self>::max)(); }
+  static Self lowest() { return std::numeric_limits<Self>::lowest(); }
+  static Self infinity() { return std::numeric_limits<Self>::infinity(); }
+  static Self quiet_NaN() { return std::numeric_limits<Self>::quiet_NaN(); }
+  static int digits10() { return std::numeric_limits<Self>::digits10; }
+  static int digits() { return std::numeric_limits<Self>::digits; }
+};
+
+}  // namespace Eigen

@@ -1,0 +1,61 @@
+// Command-line plumbing shared by every `syninfo` subcommand: a registry of
+// subcommands (each .cpp registers itself) and a small argument parser.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace syninfo::cli {
+
+// Wrong command-line usage: exit code 2, message on stderr.
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Exit codes used by every subcommand.
+inline constexpr int exit_ok = 0;
+inline constexpr int exit_failure = 1;  // internal or I/O failure
+inline constexpr int exit_invalid = 2;  // invalid input or usage
+
+struct Args {
+  std::vector<std::string> positional;
+  std::map<std::string, std::string> options;  // "--key value" or "--key=value"
+  std::set<std::string> flags;                 // "--flag"
+
+  bool has(const std::string& key) const { return options.count(key) > 0 || flags.count(key) > 0; }
+  std::optional<std::string> get(const std::string& key) const;
+  std::string get_or(const std::string& key, const std::string& fallback) const;
+  // Integer option within [lo, hi]; UsageError names the option when not.
+  long long get_int(const std::string& key, long long fallback, long long lo, long long hi) const;
+  double get_double(const std::string& key, double fallback, double lo, double hi) const;
+};
+
+// argv[first..argc) parsed against the declared option names (which take a
+// value) and flag names (which do not). Anything undeclared is a UsageError.
+Args parse_args(int argc, char** argv, int first, const std::set<std::string>& option_names,
+                const std::set<std::string>& flag_names);
+
+// Comma-separated column list "0,2,5" or ranges "0-3,7" (0-based).
+std::vector<std::size_t> parse_index_list(const std::string& text, const std::string& option_name);
+
+struct Command {
+  std::string name;
+  std::string summary;  // one line for `syninfo help`
+  std::string usage;    // full usage text for `syninfo help NAME`
+  int (*run)(int argc, char** argv);  // argv[0] is the program, argv[1] the command name
+};
+
+bool register_command(Command command);
+const std::vector<Command>& commands();
+
+}  // namespace syninfo::cli
+
+// Registers a subcommand at static-initialisation time; use once per .cpp.
+#define SYNINFO_REGISTER_COMMAND(ident, ...) \
+  static const bool syninfo_registered_##ident = ::syninfo::cli::register_command(::syninfo::cli::Command{__VA_ARGS__})

@@ -1,0 +1,92 @@
+// syninfo: entry point. Subcommands register themselves (see command.hpp);
+// this file dispatches and turns exceptions into exit codes and one-line
+// messages on stderr.
+#include "command.hpp"
+
+#include "syninfo/json.hpp"
+#include "syninfo/model.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <exception>
+#include <iostream>
+
+namespace {
+
+constexpr const char* version = "0.1.0";
+
+std::vector<syninfo::cli::Command> sorted_commands() {
+  auto cmds = syninfo::cli::commands();
+  std::sort(cmds.begin(), cmds.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+  return cmds;
+}
+
+void print_help(std::ostream& out) {
+  out << "syninfo " << version
+      << ": information stored in the synapses of a Hebbian network\n\n"
+         "usage: syninfo COMMAND [ARGS...]\n       syninfo help COMMAND\n\ncommands:\n";
+  for (const auto& c : sorted_commands()) {
+    out << "  " << c.name;
+    for (std::size_t i = c.name.size(); i < 12; ++i) out << ' ';
+    out << c.summary << '\n';
+  }
+  out << "\nExit status: 0 on a computed result, 2 on invalid input or usage, 1 on an internal failure.\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace syninfo::cli;
+  if (argc < 2) {
+    print_help(std::cerr);
+    return exit_invalid;
+  }
+  const std::string name = argv[1];
+  if (name == "--help" || name == "-h" || name == "help") {
+    if (name == "help" && argc > 2) {
+      for (const auto& c : commands()) {
+        if (c.name == argv[2]) {
+          std::cout << c.usage << '\n';
+          return exit_ok;
+        }
+      }
+      std::cerr << "syninfo: unknown command '" << argv[2] << "'\n";
+      return exit_invalid;
+    }
+    print_help(std::cout);
+    return exit_ok;
+  }
+  if (name == "--version") {
+    std::cout << "syninfo " << version << '\n';
+    return exit_ok;
+  }
+  for (const auto& c : commands()) {
+    if (c.name != name) continue;
+    for (int i = 2; i < argc; ++i) {
+      if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
+        std::cout << c.usage << '\n';
+        return exit_ok;
+      }
+    }
+    try {
+      return c.run(argc, argv);
+    } catch (const UsageError& e) {
+      std::cerr << "syninfo " << name << ": " << e.what() << "\n(see: syninfo help " << name << ")\n";
+      return exit_invalid;
+    } catch (const syninfo::InvalidInput& e) {
+      std::cerr << "syninfo " << name << ": invalid input (" << syninfo::to_string(e.kind()) << "): " << e.what() << '\n';
+      return exit_invalid;
+    } catch (const syninfo::json::ParseError& e) {
+      std::cerr << "syninfo " << name << ": " << e.what() << '\n';
+      return exit_invalid;
+    } catch (const std::invalid_argument& e) {
+      std::cerr << "syninfo " << name << ": invalid input: " << e.what() << '\n';
+      return exit_invalid;
+    } catch (const std::exception& e) {
+      std::cerr << "syninfo " << name << ": error: " << e.what() << '\n';
+      return exit_failure;
+    }
+  }
+  std::cerr << "syninfo: unknown command '" << name << "' (try: syninfo help)\n";
+  return exit_invalid;
+}

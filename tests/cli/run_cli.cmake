@@ -1,0 +1,16 @@
+# Helper for tests/cli/tests.cmake: run EXE with ARGS (a ;-list), require the
+# exit code EXPECTED and that the combined output matches REGEX.
+execute_process(COMMAND ${EXE} ${ARGS} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 120)
+set(all "${out}${err}")
+string(REPLACE "\n" " " flat "${all}")
+if(NOT rc STREQUAL EXPECTED)
+  message(FATAL_ERROR "exit code ${rc}, expected ${EXPECTED}\n${all}")
+endif()
+if(NOT flat MATCHES "${REGEX}")
+  message(FATAL_ERROR "output does not match '${REGEX}':\n${all}")
+endif()
+string(REPLACE "\n" " " flat_out "${out}")
+if(flat_out MATCHES "nan|NaN|inf\"")
+  message(FATAL_ERROR "stdout contains a non-finite number:\n${all}")
+endif()
+message(STATUS "ok: ${all}")
