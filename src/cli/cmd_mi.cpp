@@ -2,6 +2,7 @@
 // precision asked for, cross-checked against a second precision.
 #include "command.hpp"
 
+#include "syninfo/cross_check.hpp"
 #include "syninfo/decimal.hpp"
 #include "syninfo/json.hpp"
 #include "syninfo/mutual_information.hpp"
@@ -48,18 +49,17 @@ json::Value surrogate_json(const Surrogate<T>& s, const char* what) {
       .set("entropy_nats", decimal_or_null(s.entropy));
 }
 
-template <class T>
-MiResult<T> compute(const json::Value& spec, std::optional<std::size_t> pattern) {
-  Problem<T> problem = problem_from_json<T>(spec);
-  if (pattern) problem.pattern = *pattern;
-  return fenton_wilkinson_mutual_information(problem);
-}
-
 // Result at precision T, with the double result beside it (or, when T is
 // double, a 50-digit reference) for the agreement check.
 template <class T>
 json::Value report(const json::Value& spec, std::optional<std::size_t> pattern, Precision precision) {
-  const MiResult<T> r = compute<T>(spec, pattern);
+  Problem<T> problem = problem_from_json<T>(spec);
+  if (pattern) {
+    problem.pattern = *pattern;
+    validate_problem(problem);
+  }
+  const CrossCheckedResult<T> checked = cross_checked_mutual_information(problem);
+  const MiResult<T>& r = checked.result;
   json::Value out = json::Value::object();
   out.set("status", json::Value::string(to_string(r.status)));
   if (!r.detail.empty()) out.set("detail", json::Value::string(r.detail));
@@ -76,23 +76,18 @@ json::Value report(const json::Value& spec, std::optional<std::size_t> pattern, 
   } else {
     out.set("mi_nats", json::Value()).set("mi_bits", json::Value());
   }
-
-  // Agreement of double with the high-precision value.
-  json::Value agreement;
+  out.set("agreement_digits", checked.agreement_digits >= 0 ? json::Value::number(checked.agreement_digits) : json::Value());
   json::Value cross = json::Value::object();
-  if constexpr (std::is_same_v<T, double>) {
-    const MiResult<float50> ref = compute<float50>(spec, pattern);
+  if (checked.double_is_reference_side) {
+    const auto& ref = checked.reference;
     cross.set("reference_precision", json::Value::string("50"))
         .set("reference_status", json::Value::string(to_string(ref.status)))
-        .set("reference_mi_nats", r.ok() && ref.ok() ? json::Value::string(to_decimal(ref.mi_nats)) : json::Value());
-    if (r.ok() && ref.ok()) agreement = json::Value::number(agreement_digits(r.mi_nats, ref.mi_nats));
+        .set("reference_mi_nats", ref.ok() ? json::Value::string(to_decimal(ref.mi_nats)) : json::Value());
   } else {
-    const MiResult<double> dbl = compute<double>(spec, pattern);
+    const auto& dbl = checked.double_result;
     cross.set("double_status", json::Value::string(to_string(dbl.status)))
         .set("double_mi_nats", dbl.ok() ? json::Value::string(to_decimal(dbl.mi_nats)) : json::Value());
-    if (r.ok() && dbl.ok()) agreement = json::Value::number(agreement_digits(dbl.mi_nats, r.mi_nats));
   }
-  out.set("agreement_digits", agreement);
   out.set("cross_check", std::move(cross));
   out.set("N", json::Value::number(r.neurons))
       .set("P", json::Value::number(r.patterns))

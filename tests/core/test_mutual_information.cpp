@@ -1,6 +1,7 @@
 // The closed form I_FW (theory.md section 4; Props. 1.2, 2.2, 3).
 #include <catch2/catch.hpp>
 
+#include "syninfo/cross_check.hpp"
 #include "syninfo/mutual_information.hpp"
 #include "syninfo/random.hpp"
 #include "syninfo/spec.hpp"
@@ -233,4 +234,25 @@ TEST_CASE("agreement digits", "[mutual_information]") {
   CHECK(agreement_digits(1.002, float50(1)) == 2);  // relative difference 2e-3: two digits
   CHECK(agreement_digits(1.0 + 1e-10, float50(1)) == 9);
   CHECK(agreement_digits(-5.0, float50(5)) == 0);
+}
+
+TEST_CASE("double and high precision agree to the digits the error estimate predicts", "[mutual_information][precision]") {
+  // agreement_digits must be at least what the double result's own error
+  // estimate promises: floor(-log10(error_estimate / |I|)) - 1 (one digit of
+  // slack for the floor of a ratio near a power of ten).
+  for (int patterns : {2, 5, 20}) {
+    const auto p = test::heterogeneous_problem<float50>(5, patterns, {{0, 1}, {1, 2}, {2, 3}, {3, 4}}, 1);
+    const auto checked = cross_checked_mutual_information(p);
+    REQUIRE(checked.result.ok());
+    REQUIRE(checked.double_result.ok());
+    const double promised = -std::log10(checked.double_result.error_estimate / std::abs(checked.double_result.mi_nats));
+    INFO("P = " << patterns << ": agreement " << checked.agreement_digits << " digits, promised " << promised);
+    CHECK(checked.agreement_digits >= static_cast<int>(promised) - 1);
+    CHECK(checked.agreement_digits >= 10);
+  }
+  const auto pd = test::heterogeneous_problem<double>(4, 3, {{0, 1}}, 0);
+  const auto checked = cross_checked_mutual_information(pd);
+  CHECK(checked.double_is_reference_side);
+  CHECK(checked.reference.ok());
+  CHECK(checked.agreement_digits >= 13);
 }
