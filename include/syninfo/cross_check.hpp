@@ -30,21 +30,36 @@ struct CrossCheckedResult {
   bool double_is_reference_side = false;  // true when T is double (then `reference` holds 50 digits)
   MiResult<float50> reference;            // only when T is double
   int agreement_digits = -1;              // -1 when either side is not ok
+  // When exactly one side says not_positive_definite, the higher precision
+  // decides: "rounding" if it finds K, K' positive definite, "real" otherwise.
+  std::string pd_verdict;
 };
 
+// Whether a double-precision positive-definiteness failure is real.
+inline std::string verdict(MiStatus double_status, MiStatus high_status) {
+  const bool d = double_status == MiStatus::not_positive_definite;
+  const bool h = high_status == MiStatus::not_positive_definite;
+  if (d && h) return "real";
+  if (d && !h) return "rounding: double failed, high precision is positive definite";
+  if (!d && h) return "rounding: double passed, high precision finds it not positive definite";
+  return "";
+}
+
 template <class T>
-CrossCheckedResult<T> cross_checked_mutual_information(const Problem<T>& problem) {
+CrossCheckedResult<T> cross_checked_mutual_information(const Problem<T>& problem, const MiOptions& options = {}) {
   CrossCheckedResult<T> out;
-  out.result = fenton_wilkinson_mutual_information(problem);
+  out.result = fenton_wilkinson_mutual_information(problem, options);
   if constexpr (std::is_same_v<T, double>) {
     out.double_result = out.result;
     out.double_is_reference_side = true;
-    out.reference = fenton_wilkinson_mutual_information(convert_problem<float50>(problem));
+    out.reference = fenton_wilkinson_mutual_information(convert_problem<float50>(problem), options);
     if (out.result.ok() && out.reference.ok()) out.agreement_digits = agreement_digits(out.result.mi_nats, out.reference.mi_nats);
+    out.pd_verdict = verdict(out.result.status, out.reference.status);
   } else {
-    out.double_result = fenton_wilkinson_mutual_information(convert_problem<double>(problem));
+    out.double_result = fenton_wilkinson_mutual_information(convert_problem<double>(problem), options);
     if (out.result.ok() && out.double_result.ok())
       out.agreement_digits = agreement_digits(out.double_result.mi_nats, out.result.mi_nats);
+    out.pd_verdict = verdict(out.double_result.status, out.result.status);
   }
   return out;
 }

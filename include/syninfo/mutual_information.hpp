@@ -8,6 +8,7 @@
 
 #include "syninfo/decimal.hpp"
 #include "syninfo/lognormal_entropy.hpp"
+#include "syninfo/nearest_positive_definite.hpp"
 
 #include <string>
 #include <vector>
@@ -37,6 +38,7 @@ struct MiResult {
   MiStatus status = MiStatus::ok;
   std::string detail;           // human explanation for a non-ok status
   std::vector<std::string> warnings;  // e.g. a result that violates I >= 0
+  std::vector<std::string> repaired;  // matrices replaced under PdPolicy::nearest_pd ("K", "K'")
   T mi_nats = quiet_nan<T>();   // only meaningful when status == ok
   // Rounding-error estimate of mi_nats at precision T (GSL's habit): the
   // terms that cancel in sum(lambda - lambda') + (ln det K - ln det K')/2 have
@@ -49,11 +51,24 @@ struct MiResult {
   bool ok() const { return status == MiStatus::ok; }
 };
 
+// What to do when K or K' is not positive definite. The default reports the
+// failure; repair is an explicit opt-in and is flagged in the result.
+enum class PdPolicy {
+  report,          // status not_positive_definite, no value
+  nearest_pd,      // replace the failing matrix by its nearest PD matrix (Higham), flagged
+};
+
+struct MiOptions {
+  PdPolicy policy = PdPolicy::report;
+  // Eigenvalue floor for nearest_pd, relative to the largest |eigenvalue|.
+  double repair_floor = 1e-6;
+};
+
 // Proposition 3 (any n). Validates the problem first (throws InvalidInput);
 // every computed outcome, including failures of the approximation, comes back
 // as a status, never as a silent NaN.
 template <class T>
-MiResult<T> fenton_wilkinson_mutual_information(const Problem<T>& problem) {
+MiResult<T> fenton_wilkinson_mutual_information(const Problem<T>& problem, const MiOptions& options = {}) {
   validate_problem(problem);
   MiResult<T> out;
   out.neurons = problem.patterns.neurons();
@@ -83,6 +98,24 @@ MiResult<T> fenton_wilkinson_mutual_information(const Problem<T>& problem) {
     return out;
   }
 
+  if (options.policy == PdPolicy::nearest_pd) {
+    auto repair = [&](Surrogate<T>& s, const char* name) {
+      if (s.analysis.positive_definite) return;
+      const auto fixed = nearest_positive_definite(s.parameters.K, T(options.repair_floor));
+      out.warnings.push_back(std::string(name) + " was not positive definite and was replaced by its nearest positive " +
+                             "definite matrix (" + std::to_string(fixed.clipped_eigenvalues) +
+                             " eigenvalue(s) raised to " + to_decimal(fixed.floor, 3) + ", Frobenius change " +
+                             to_decimal(fixed.frobenius_change, 3) + "); the value depends on that floor");
+      out.repaired.push_back(name);
+      // lambda keeps the exact means: lambda = ln mean - K_aa / 2 with the repaired diagonal.
+      s.parameters.K = fixed.matrix;
+      s.parameters.lambda = s.moments.log_mean - s.parameters.K.diagonal() / 2;
+      s.analysis = analyse_symmetric(s.parameters.K);
+      if (s.analysis.positive_definite) s.entropy = lognormal_entropy(s.parameters.lambda, s.analysis.log_determinant);
+    };
+    repair(out.all_patterns, "K");
+    repair(out.without_pattern, "K'");
+  }
   const bool k_pd = out.all_patterns.analysis.positive_definite;
   const bool kp_pd = out.without_pattern.analysis.positive_definite;
   if (!k_pd || !kp_pd) {
@@ -219,8 +252,8 @@ int agreement_digits(double approx, const T& reference) {
 
 // Prevent each translation unit from instantiating the heavy templates; they
 // are instantiated once in src/core/mutual_information.cpp.
-extern template MiResult<double> fenton_wilkinson_mutual_information(const Problem<double>&);
-extern template MiResult<float50> fenton_wilkinson_mutual_information(const Problem<float50>&);
-extern template MiResult<float100> fenton_wilkinson_mutual_information(const Problem<float100>&);
+extern template MiResult<double> fenton_wilkinson_mutual_information(const Problem<double>&, const MiOptions&);
+extern template MiResult<float50> fenton_wilkinson_mutual_information(const Problem<float50>&, const MiOptions&);
+extern template MiResult<float100> fenton_wilkinson_mutual_information(const Problem<float100>&, const MiOptions&);
 
 }  // namespace syninfo

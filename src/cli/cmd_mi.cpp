@@ -52,13 +52,14 @@ json::Value surrogate_json(const Surrogate<T>& s, const char* what) {
 // Result at precision T, with the double result beside it (or, when T is
 // double, a 50-digit reference) for the agreement check.
 template <class T>
-json::Value report(const json::Value& spec, std::optional<std::size_t> pattern, Precision precision) {
+json::Value report(const json::Value& spec, std::optional<std::size_t> pattern, Precision precision,
+                   const MiOptions& options) {
   Problem<T> problem = problem_from_json<T>(spec);
   if (pattern) {
     problem.pattern = *pattern;
     validate_problem(problem);
   }
-  const CrossCheckedResult<T> checked = cross_checked_mutual_information(problem);
+  const CrossCheckedResult<T> checked = cross_checked_mutual_information(problem, options);
   const MiResult<T>& r = checked.result;
   json::Value out = json::Value::object();
   out.set("status", json::Value::string(to_string(r.status)));
@@ -68,6 +69,13 @@ json::Value report(const json::Value& spec, std::optional<std::size_t> pattern, 
     for (const auto& text : r.warnings) w.push(json::Value::string(text));
     out.set("warnings", std::move(w));
   }
+  if (!r.repaired.empty()) {
+    json::Value rep = json::Value::array();
+    for (const auto& name : r.repaired) rep.push(json::Value::string(name));
+    out.set("repaired", std::move(rep));
+  }
+  out.set("pd_policy", json::Value::string(options.policy == PdPolicy::report ? "report" : "nearest-pd"));
+  if (!checked.pd_verdict.empty()) out.set("pd_verdict", json::Value::string(checked.pd_verdict));
   out.set("precision", json::Value::string(to_string(precision)));
   if (r.ok()) {
     out.set("mi_nats", json::Value::string(to_decimal(r.mi_nats)));
@@ -102,7 +110,12 @@ json::Value report(const json::Value& spec, std::optional<std::size_t> pattern, 
 }
 
 int run_mi(int argc, char** argv) {
-  const Args args = parse_args(argc, argv, 2, {"precision", "pattern"}, {});
+  const Args args = parse_args(argc, argv, 2, {"precision", "pattern", "pd-policy", "repair-floor"}, {});
+  MiOptions options;
+  const std::string policy = args.get_or("pd-policy", "report");
+  if (policy == "nearest-pd") options.policy = PdPolicy::nearest_pd;
+  else if (policy != "report") throw UsageError("--pd-policy must be report or nearest-pd, got '" + policy + "'");
+  options.repair_floor = args.get_double("repair-floor", options.repair_floor, 1e-30, 1e-1);
   if (args.positional.size() != 1) throw UsageError("expected exactly one SPEC.json argument");
   Precision precision = Precision::digits50;
   try {
@@ -115,9 +128,9 @@ int run_mi(int argc, char** argv) {
   const json::Value spec = read_json_file(args.positional[0]);
   json::Value out;
   switch (precision) {
-    case Precision::double_: out = report<double>(spec, pattern, precision); break;
-    case Precision::digits50: out = report<float50>(spec, pattern, precision); break;
-    case Precision::digits100: out = report<float100>(spec, pattern, precision); break;
+    case Precision::double_: out = report<double>(spec, pattern, precision, options); break;
+    case Precision::digits50: out = report<float50>(spec, pattern, precision, options); break;
+    case Precision::digits100: out = report<float100>(spec, pattern, precision, options); break;
   }
   std::cout << out.dump() << '\n';
   return exit_ok;
@@ -126,12 +139,16 @@ int run_mi(int argc, char** argv) {
 }  // namespace
 
 SYNINFO_REGISTER_COMMAND(mi, "mi", "closed-form mutual information I_FW of a spec (Props. 1.2, 2.2, 3)",
-                         "usage: syninfo mi SPEC.json [--precision double|50|100] [--pattern k]\n\n"
+                         "usage: syninfo mi SPEC.json [--precision double|50|100] [--pattern k]\n"
+                         "                  [--pd-policy report|nearest-pd] [--repair-floor F]\n\n"
                          "Prints one JSON object: status (ok, not_positive_definite, single_pattern, non_finite),\n"
                          "mi_nats and mi_bits as decimal strings at the working precision (default 50 digits),\n"
                          "agreement_digits (decimal digits on which the double result agrees with the\n"
                          "high-precision one), and the Fenton-Wilkinson parameters of W_E and R^(k).\n"
                          "--pattern overrides the spec's pattern index k (0-based).\n"
+                         "--pd-policy: when K or K' is not positive definite, report it (default) or replace\n"
+                         "the failing matrix by its nearest positive definite matrix (Higham), eigenvalues\n"
+                         "floored at F * max|eigenvalue| (default 1e-6); repaired results are flagged.\n"
                          "Exit 0 for any computed outcome, 2 for invalid input.",
                          &run_mi);
 

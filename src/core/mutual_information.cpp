@@ -12,8 +12,8 @@ const char* to_string(MiStatus status) {
   return "unknown";
 }
 
-template MiResult<double> fenton_wilkinson_mutual_information(const Problem<double>&);
-template MiResult<float50> fenton_wilkinson_mutual_information(const Problem<float50>&);
-template MiResult<float100> fenton_wilkinson_mutual_information(const Problem<float100>&);
+template MiResult<double> fenton_wilkinson_mutual_information(const Problem<double>&, const MiOptions&);
+template MiResult<float50> fenton_wilkinson_mutual_information(const Problem<float50>&, const MiOptions&);
+template MiResult<float100> fenton_wilkinson_mutual_information(const Problem<float100>&, const MiOptions&);
 
 }  // namespace syninfo

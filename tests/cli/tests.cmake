@@ -42,3 +42,5 @@ syninfo_cli_test(mi_bad_precision 2 "unknown precision '7'" mi ${SPECS}/generate
 syninfo_cli_test(mi_unknown_option 2 "unknown option --frobnicate" mi ${SPECS}/generated.json --frobnicate)
 syninfo_cli_test(unknown_command 2 "unknown command 'nope'" nope)
 syninfo_cli_test(help 0 "commands:.*mi " help)
+syninfo_cli_test(mi_repair 0 "\"status\": \"ok\".*\"repaired\": \\[\"K\"\\].*\"pd_policy\": \"nearest-pd\"" mi ${SPECS}/not_pd.json --pd-policy nearest-pd)
+syninfo_cli_test(mi_bad_policy 2 "--pd-policy must be report or nearest-pd" mi ${SPECS}/not_pd.json --pd-policy fix)

@@ -256,3 +256,35 @@ TEST_CASE("double and high precision agree to the digits the error estimate pred
   CHECK(checked.reference.ok());
   CHECK(checked.agreement_digits >= 13);
 }
+
+TEST_CASE("nearest-PD repair is opt-in, flagged, and leaves PD inputs unchanged", "[mutual_information][repair]") {
+  // The pair example of proofs/prop_2_1_pair_covariance.md has det C > 0 but
+  // K indefinite.
+  const auto problem = problem_from_json<float50>(read_json_file(test::data_path("../cli/specs/not_pd.json")));
+  const auto reported = fenton_wilkinson_mutual_information(problem);
+  CHECK(reported.status == MiStatus::not_positive_definite);
+  CHECK(reported.repaired.empty());
+  MiOptions repair;
+  repair.policy = PdPolicy::nearest_pd;
+  const auto repaired = fenton_wilkinson_mutual_information(problem, repair);
+  REQUIRE(repaired.ok());
+  REQUIRE(repaired.repaired.size() == 1);
+  CHECK(repaired.repaired[0] == "K");
+  CHECK_THAT(repaired.warnings.front(), Catch::Contains("nearest positive definite"));
+  // The repaired K is PD with its smallest eigenvalue at the floor (the
+  // option is a double, 1e-6 rounded to binary) times the largest, up to
+  // 50-digit rounding.
+  const auto& a = repaired.all_patterns.analysis;
+  CHECK(abs(a.min_eigenvalue / a.max_eigenvalue - float50(repair.repair_floor)) < float50("1e-40"));
+  // A PD input is untouched by the policy: bit-identical value.
+  const auto fine = test::heterogeneous_problem<float50>(4, 5, {{0, 1}, {1, 2}}, 0);
+  CHECK(fenton_wilkinson_mutual_information(fine, repair).mi_nats == fenton_wilkinson_mutual_information(fine).mi_nats);
+}
+
+TEST_CASE("a double-precision PD failure is classified against high precision", "[mutual_information][repair]") {
+  CHECK(verdict(MiStatus::not_positive_definite, MiStatus::not_positive_definite) == "real");
+  CHECK_THAT(verdict(MiStatus::not_positive_definite, MiStatus::ok), Catch::StartsWith("rounding"));
+  CHECK(verdict(MiStatus::ok, MiStatus::ok).empty());
+  const auto problem = problem_from_json<float50>(read_json_file(test::data_path("../cli/specs/not_pd.json")));
+  CHECK(cross_checked_mutual_information(problem).pd_verdict == "real");
+}
