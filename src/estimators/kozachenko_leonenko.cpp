@@ -1,0 +1,72 @@
+#include "syninfo/estimators/kozachenko_leonenko.hpp"
+
+#include "syninfo/estimators/block_error.hpp"
+#include "syninfo/estimators/digamma.hpp"
+#include "syninfo/estimators/kd_tree.hpp"
+#include "syninfo/estimators/sample_checks.hpp"
+#include "syninfo/parallel.hpp"
+#include "syninfo/estimators/message.hpp"
+
+#include <cmath>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace syninfo::estimators {
+
+namespace {
+
+double kl_core(const std::vector<double>& points, std::size_t n, std::size_t d, std::size_t k, Norm norm,
+               unsigned threads) {
+  const KdTree tree(points.data(), n, d);
+  std::vector<double> log_eps(n);
+  std::vector<unsigned char> zero(n, 0);
+  parallel_for(n, threads, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      const double eps = tree.kth_neighbour_distance(i, k, norm);
+      if (eps > 0.0) log_eps[i] = std::log(eps);
+      else zero[i] = 1;
+    }
+  });
+  std::size_t zeros = 0;
+  for (auto z : zero) zeros += z;
+  if (zeros > 0)
+    throw std::invalid_argument(message("kozachenko_leonenko: ", zeros, " samples have more than k = ", k,
+                                        " exact duplicates (k-th neighbour distance 0; the entropy would be "
+                                        "-infinity)"));
+  double sum = 0.0, comp = 0.0;
+  for (double t : log_eps) {
+    const double s = sum + t;
+    comp += std::fabs(sum) >= std::fabs(t) ? (sum - s) + t : (t - s) + sum;
+    sum = s;
+  }
+  const DigammaTable psi(n);
+  return psi(n) - psi(k) + log_unit_ball_volume(d, norm) +
+         static_cast<double>(d) * (sum + comp) / static_cast<double>(n);
+}
+
+}  // namespace
+
+Estimate kozachenko_leonenko_entropy(const Eigen::MatrixXd& x, const KlOptions& options) {
+  const std::string who = "kozachenko_leonenko";
+  if (options.k < 1) throw std::invalid_argument(message(who, ": k must be at least 1 (got ", options.k, ")"));
+  require_finite_columns(x, who, "x");
+  const auto n = static_cast<std::size_t>(x.rows());
+  const auto k = static_cast<std::size_t>(options.k);
+  if (n <= k)
+    throw std::invalid_argument(message(who, ": need more samples than neighbours (N = ", n, ", k = ", k, ")"));
+  const auto d = static_cast<std::size_t>(x.cols());
+  Estimate out;
+  out.samples = n;
+  out.method = options.norm == Norm::max ? "kozachenko_leonenko_max" : "kozachenko_leonenko_euclidean";
+  out.value = kl_core(row_major(x), n, d, k, options.norm, options.threads);
+  const BlockError err = block_standard_error(
+      n, options.blocks, 2 * (k + 1), options.seed, [&](const std::vector<std::size_t>& rows) {
+        return kl_core(row_major(x, &rows), rows.size(), d, k, options.norm, options.threads);
+      });
+  out.standard_error = err.standard_error;
+  out.error_method = err.description;
+  return out;
+}
+
+}  // namespace syninfo::estimators
