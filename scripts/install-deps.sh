@@ -7,10 +7,10 @@ packages=(
   build-essential cmake pkg-config
   libeigen3-dev libboost-dev libgsl-dev libmpfr-dev libgmp-dev
   catch2 librapidcheck-dev
-  python3-mpmath
+  python3-mpmath gnuplot-nox
 )
-# Optional extras: plotting for reports, sklearn for the comparison benchmark.
-if [[ "${SYNINFO_EXTRAS:-0}" == "1" ]]; then packages+=(gnuplot-nox python3-sklearn); fi
+# Optional extra: scikit-learn for the comparison benchmark in bench/.
+if [[ "${SYNINFO_EXTRAS:-0}" == "1" ]]; then packages+=(python3-sklearn); fi
 
 missing=()
 for p in "${packages[@]}"; do

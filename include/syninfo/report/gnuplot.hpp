@@ -1,0 +1,30 @@
+// Figures through gnuplot (Debian's gnuplot-nox, pngcairo terminal).
+//
+// A figure is a gnuplot script plus the data files it reads; the script is
+// kept beside the PNG so every figure can be re-drawn or restyled by hand.
+#pragma once
+
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+
+namespace syninfo::report {
+
+class PlotError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Whether a gnuplot with the pngcairo terminal can be run (cached).
+bool gnuplot_available();
+
+// Writes `script` to script_path and runs gnuplot on it with the script's
+// directory as working directory (so data files are named relative to it).
+// Throws PlotError naming the script and gnuplot's stderr when gnuplot is
+// missing or fails.
+void run_gnuplot(const std::string& script, const std::filesystem::path& script_path);
+
+// A gnuplot string literal (single-quoted, quotes doubled).
+std::string gnuplot_quote(const std::string& text);
+
+}  // namespace syninfo::report

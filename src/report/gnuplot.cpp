@@ -1,0 +1,75 @@
+#include "syninfo/report/gnuplot.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+namespace syninfo::report {
+namespace {
+
+// Runs a shell command, returns its exit status and captured stderr+stdout.
+int run_captured(const std::string& command, std::string& output) {
+  output.clear();
+  FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
+  if (!pipe) return -1;
+  char buffer[512];
+  while (std::fgets(buffer, sizeof buffer, pipe)) output += buffer;
+  const int status = ::pclose(pipe);
+  return status;
+}
+
+std::string shell_quote(const std::string& text) {
+  std::string out = "'";
+  for (char c : text) {
+    if (c == '\'') out += "'\\''";
+    else out += c;
+  }
+  return out + "'";
+}
+
+}  // namespace
+
+bool gnuplot_available() {
+  static const bool available = [] {
+    std::string output;
+    const int status = run_captured("gnuplot -e \"set terminal pngcairo\" </dev/null", output);
+    return status == 0 && output.find("unknown") == std::string::npos;
+  }();
+  return available;
+}
+
+std::string gnuplot_quote(const std::string& text) {
+  std::string out = "'";
+  for (char c : text) {
+    out += c;
+    if (c == '\'') out += '\'';
+  }
+  return out + "'";
+}
+
+void run_gnuplot(const std::string& script, const std::filesystem::path& script_path) {
+  {
+    std::ofstream out(script_path);
+    if (!out) throw PlotError("cannot write gnuplot script " + script_path.string());
+    out << script;
+    if (!out) throw PlotError("cannot write gnuplot script " + script_path.string());
+  }
+  if (!gnuplot_available())
+    throw PlotError("gnuplot with the pngcairo terminal is not installed (Debian package gnuplot-nox); script kept at " +
+                    script_path.string());
+  const auto dir = script_path.parent_path().empty() ? std::filesystem::path(".") : script_path.parent_path();
+  std::string output;
+  const int status = run_captured("cd " + shell_quote(dir.string()) + " && gnuplot " +
+                                      shell_quote(script_path.filename().string()) + " </dev/null",
+                                  output);
+  if (status != 0) {
+    std::istringstream lines(output);
+    std::string first, line;
+    while (std::getline(lines, line))
+      if (!line.empty()) first += (first.empty() ? "" : " | ") + line;
+    throw PlotError("gnuplot failed on " + script_path.string() + ": " + (first.empty() ? "no message" : first));
+  }
+}
+
+}  // namespace syninfo::report
