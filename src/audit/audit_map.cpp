@@ -159,6 +159,13 @@ AuditMap run_audit_map(const AuditMapOptions& options) {
   map.options = options;
   const std::size_t max_n = *std::max_element(options.synapses.begin(), options.synapses.end());
   map.neurons = neurons_for(max_n);
+  if (options.neurons != 0) {
+    if (options.neurons < map.neurons)
+      throw InvalidInput(InputErrorKind::index_out_of_range, "N",
+                         std::to_string(options.neurons) + " neurons cannot hold " + std::to_string(max_n) +
+                             " distinct pairs (need at least " + std::to_string(map.neurons) + ")");
+    map.neurons = options.neurons;
+  }
   map.sequence = pair_sequence(map.neurons, options.seed);
   // Validate every covariance before the long run (the spec reader throws
   // InvalidInput naming sigma2 or rho).
@@ -293,7 +300,7 @@ std::vector<std::filesystem::path> write_audit_map(const AuditMap& map, const st
       }
       if (has_kind[2][i])
         parts.push_back("'audit_map.dat'" + idx +
-                        " using 1:2:(0.5):(0.5):($4 == 2 ? 0 : 1/0) with boxxyerror fs solid 1.0 noborder lc rgb '#bbbbbb'");
+                        " using 1:2:(0.5):($4 == 2 ? 0.5 : 1/0) with boxxyerror fs solid 1.0 noborder lc rgb '#bbbbbb'");
       if (has_kind[1][i])
         parts.push_back("'audit_map.dat'" + idx + " using 1:($4 == 1 ? $2 : 1/0) with points pt 2 ps 2.5 lw 2 lc rgb 'black'");
       if (parts.empty()) parts.push_back("1/0");
@@ -322,8 +329,14 @@ std::vector<std::filesystem::path> write_audit_map(const AuditMap& map, const st
     md << "Set-1 style inputs (theory.md section 7): exchangeable covariance S = sigma2 ((1 - rho) I + rho 11') "
           "shared by all patterns, means uniform in [-1, 1] (seed "
        << o.seed << "), pattern k = 0, ensemble = the first n pairs of one fixed random sequence of distinct pairs "
-       << "i < j over N = " << map.neurons << " neurons (the smallest N with N(N-1)/2 >= " << max_n
-       << "); every point uses this N.\n\n";
+       << "i < j over N = " << map.neurons << " neurons ("
+       << (o.neurons ? std::string("set with --N") : "the smallest N with N(N-1)/2 >= " + std::to_string(max_n))
+       << "); every point uses this N.";
+    if (max_n > map.neurons)
+      md << " For n > N every pattern's term T^mu is degenerate (its n log-coordinates are combinations of N "
+            "log-activities), so conditional Monte Carlo does not apply and I_true falls back to KSG, whose bias is "
+            "not in its standard error (estimator column); `--N` sets a larger N.";
+    md << "\n\n";
     md << "Grid: sigma2 in {";
     for (std::size_t i = 0; i < o.sigma2.size(); ++i) md << (i ? ", " : "") << o.sigma2[i];
     md << "}, rho in {";

@@ -406,6 +406,8 @@ FentonWilkinsonAudit audit_fenton_wilkinson(const Problem<T>& problem, const Aud
                          " nats) is not distinguishable from 0, so the relative error is undefined";
       }
     }
+    if (m.available && m.method == "ksg1")
+      m.verdict.text += " (I_true from KSG: its bias is not in the standard error)";
     if (!m.available) {
       m.verdict.kind = VerdictKind::unavailable;
       m.verdict.text = "unavailable: " + m.reason;

@@ -58,7 +58,7 @@ std::vector<std::size_t> count_list(const std::string& text, const std::string& 
 
 int run_audit_map(int argc, char** argv) {
   const Args args = parse_args(argc, argv, 2,
-                               {"out", "sigma2", "rho", "P", "n", "samples", "inner", "seed", "threads", "scale"},
+                               {"out", "sigma2", "rho", "P", "n", "N", "samples", "inner", "seed", "threads", "scale"},
                                {"quiet"});
   if (!args.positional.empty()) throw UsageError("unexpected argument '" + args.positional.front() + "'");
   const std::string scale = args.get_or("scale", "quick");
@@ -72,6 +72,7 @@ int run_audit_map(int argc, char** argv) {
   o.inner = static_cast<std::size_t>(args.get_int("inner", static_cast<long long>(o.inner), 4, 1000000));
   o.seed = static_cast<std::uint64_t>(args.get_int("seed", 1, 0, 9223372036854775807LL));
   o.threads = static_cast<unsigned>(args.get_int("threads", 0, 0, 4096));
+  o.neurons = static_cast<std::size_t>(args.get_int("N", 0, 0, 4096));
   o.progress = !args.has("quiet");
   for (const auto& s : o.sigma2)
     if (std::strtod(s.c_str(), nullptr) < 0) throw UsageError("--sigma2: " + s + " is negative");
@@ -95,12 +96,13 @@ int run_audit_map(int argc, char** argv) {
 
 SYNINFO_REGISTER_COMMAND(audit_map, "audit-map", "map of the closed form's relative error over sigma2, rho, P and n (set 1)",
                          "usage: syninfo audit-map [--out DIR] [--sigma2 LIST] [--rho LIST] [--P LIST] [--n LIST]\n"
-                         "                         [--samples M] [--inner L] [--seed S] [--threads T]\n"
+                         "                         [--N N] [--samples M] [--inner L] [--seed S] [--threads T]\n"
                          "                         [--scale quick|full] [--quiet]\n\n"
                          "Sweeps set-1 style inputs (theory.md section 7): exchangeable covariance\n"
                          "sigma2 ((1 - rho) I + rho 11') shared by all patterns, means uniform in [-1, 1] from\n"
                          "the seed, pattern k = 0, ensemble = the first n pairs of one fixed random sequence of\n"
-                         "distinct pairs over N neurons (N the smallest with N(N-1)/2 >= the largest n). Each\n"
+                         "distinct pairs over N neurons (N the smallest with N(N-1)/2 >= the largest n, or --N;\n"
+                         "for n > N every term is degenerate and I_true falls back to KSG). Each\n"
                          "point gets I_FW (double, 50-digit cross-check) and I_true (quadrature for n = 1,\n"
                          "conditional Monte Carlo with M x L draws for n >= 2).\n"
                          "Writes into DIR (default ./audit_map): audit_map.csv (one row per point),\n"

@@ -27,6 +27,7 @@ struct AuditMapOptions {
   std::size_t samples = 2000;          // CMC outer samples
   std::size_t inner = 64;              // CMC inner draws
   std::uint64_t seed = 1;              // means and ensemble sequence; CMC seed
+  std::size_t neurons = 0;             // N; 0: the smallest that holds the largest n
   unsigned threads = 0;
   std::string scale = "quick";         // recorded in the outputs
   bool progress = false;
