@@ -239,7 +239,8 @@ std::vector<std::filesystem::path> write_audit_map(const AuditMap& map, const st
 
   // Heat map data: one gnuplot index block per (P, n) panel; column 1 is the
   // sigma2 position, column 2 the rho position, column 3 the relative error
-  // in percent, column 4 the cell's kind (0 ok, 1 not PD, 2 no relative error).
+  // in percent, column 4 the cell's kind (0 ok, 1 not PD, 2 no relative
+  // error), column 5 is 1 when I_true is a KSG estimate.
   auto position = [](const std::vector<std::string>& list, const std::string& v) {
     return static_cast<std::size_t>(std::find(list.begin(), list.end(), v) - list.begin());
   };
@@ -261,7 +262,8 @@ std::vector<std::filesystem::path> write_audit_map(const AuditMap& map, const st
         const int kind = p.status == MiStatus::not_positive_definite ? 1 : std::isfinite(p.relative) ? 0 : 2;
         has_kind[kind][i] = true;
         dat << position(o.sigma2, p.sigma2) << ' ' << position(o.rho, p.rho) << ' '
-            << (std::isfinite(p.relative) ? fmt(100 * p.relative, 4) : std::string("0")) << ' ' << kind << '\n';
+            << (std::isfinite(p.relative) ? fmt(100 * p.relative, 4) : std::string("0")) << ' ' << kind << ' '
+            << (p.estimator == "ksg1" ? 1 : 0) << '\n';
       }
       dat << "\n\n";
     }
@@ -286,7 +288,7 @@ std::vector<std::filesystem::path> write_audit_map(const AuditMap& map, const st
     gp << ")\nset xlabel 'sigma^2'\nset ylabel 'rho'\nset key off\nset tics scale 0\n"
        << "set multiplot layout " << rows << "," << cols << " title "
        << report::gnuplot_quote("Fenton-Wilkinson relative MI error (set 1, N = " + std::to_string(map.neurons) +
-                                ", k = 0); x: K or K' not positive definite; grey: no relative error")
+                                ", k = 0); x: K or K' not positive definite; grey: no relative error; *: I_{true} from KSG (bias not in its SE)")
        << "\n";
     for (std::size_t i = 0; i < panels.size(); ++i) {
       gp << "set title 'P = " << panels[i].first << ", n = " << panels[i].second << "'\n";
@@ -296,7 +298,7 @@ std::vector<std::filesystem::path> write_audit_map(const AuditMap& map, const st
         parts.push_back("'audit_map.dat'" + idx +
                         " using 1:2:(0.5):(0.5):($4 == 0 ? $3 : 1/0) with boxxyerror fs solid 1.0 noborder lc palette");
         parts.push_back("'audit_map.dat'" + idx +
-                        " using 1:2:($4 == 0 ? sprintf('%.1f', $3) : '') with labels font 'Sans,7'");
+                        " using 1:2:($4 == 0 ? sprintf('%.1f%s', $3, $5 == 1 ? '*' : '') : '') with labels font 'Sans,7'");
       }
       if (has_kind[2][i])
         parts.push_back("'audit_map.dat'" + idx +
@@ -429,7 +431,7 @@ std::vector<std::filesystem::path> write_audit_map(const AuditMap& map, const st
           "file) reproduces that point with its full audit.\n"
        << "- `audit_map.png` (drawn by `audit_map.gp` from `audit_map.dat`): the relative MI error in percent, one "
           "panel per (P, n), sigma2 across, rho up; x marks points where K or K' is not positive definite, grey cells "
-          "have no relative error (I_true not distinguishable from 0, or no estimator).\n";
+          "have no relative error (I_true not distinguishable from 0, or no estimator), * marks I_true from KSG.\n";
     if (!plot_note.empty()) md << "\n" << plot_note << "\n";
     const fs::path path = dir / "audit_map.md";
     std::ofstream(path) << md.str();

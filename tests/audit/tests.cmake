@@ -17,7 +17,7 @@ catch_discover_tests(syninfo_audit_tests TEST_PREFIX "audit: " PROPERTIES LABELS
 add_executable(syninfo_audit_property_tests ${PROJECT_SOURCE_DIR}/tests/audit/test_true_information_properties.cpp)
 target_link_libraries(syninfo_audit_property_tests PRIVATE syninfo_core Catch2::Catch2WithMain rapidcheck_catch)
 catch_discover_tests(syninfo_audit_property_tests TEST_PREFIX "audit: "
-  PROPERTIES ENVIRONMENT "RC_PARAMS=seed=20261122 max_success=60" LABELS "audit;property")
+  PROPERTIES ENVIRONMENT "RC_PARAMS=seed=20261122 max_success=40" LABELS "audit;property")
 
 # Command line: `syninfo audit` and `syninfo audit-map` through the binary.
 # Exit codes and messages with tests/cli/run_cli.cmake (REGEX over stdout +
