@@ -1,4 +1,5 @@
 // The audit of one problem (include/syninfo/audit/fenton_wilkinson_audit.hpp).
+#include "syninfo/audit/audit_map.hpp"
 #include "syninfo/audit/fenton_wilkinson_audit.hpp"
 #include "syninfo/lognormal_entropy.hpp"
 #include "syninfo/spec.hpp"
@@ -7,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <set>
 
 using namespace syninfo;
 using namespace syninfo::audit;
@@ -181,4 +183,43 @@ TEST_CASE("audit: results do not depend on the thread count, 50 digits agree wit
   // each generated mean (-1 + 2u at 50 digits, then to double): same draws,
   // so the estimates agree far inside their standard error.
   CHECK(fifty.mi.truth == Approx(one.mi.truth).epsilon(1e-9));
+}
+
+TEST_CASE("audit map: grid construction", "[audit][map]") {
+  // N is the smallest with N (N - 1) / 2 >= n; the sequence holds every pair
+  // i < j once, is fixed by the seed, and each grid point's spec reads back.
+  CHECK(neurons_for(1) == 2);
+  CHECK(neurons_for(3) == 3);
+  CHECK(neurons_for(4) == 4);
+  CHECK(neurons_for(6) == 4);
+  CHECK(neurons_for(7) == 5);
+  const Ensemble a = pair_sequence(5, 9), b = pair_sequence(5, 9), c = pair_sequence(5, 10);
+  REQUIRE(a.size() == 10);
+  std::set<std::pair<std::size_t, std::size_t>> seen;
+  for (const auto& s : a) {
+    CHECK(s.i < s.j);
+    CHECK(s.j < 5);
+    seen.insert({s.i, s.j});
+  }
+  CHECK(seen.size() == 10);
+  bool same = true, differs = false;
+  for (std::size_t t = 0; t < a.size(); ++t) {
+    same = same && a[t].i == b[t].i && a[t].j == b[t].j;
+    differs = differs || a[t].i != c[t].i || a[t].j != c[t].j;
+  }
+  CHECK(same);
+  CHECK(differs);
+  const Ensemble first3(a.begin(), a.begin() + 3);
+  const auto p = problem_from_json<double>(audit_map_spec("0.5", "0.25", 4, first3, 5, 9));
+  CHECK(p.patterns.count() == 4);
+  CHECK(p.patterns.neurons() == 5);
+  CHECK(p.ensemble.size() == 3);
+  CHECK(p.pattern == 0);
+  CHECK(p.patterns.list[2].cov(0, 1) == Approx(0.125));
+  CHECK(p.patterns.list[2].cov(3, 3) == Approx(0.5));
+  for (std::size_t mu = 0; mu < 4; ++mu)
+    for (Eigen::Index i = 0; i < 5; ++i) {
+      CHECK(p.patterns.list[mu].mean(i) >= -1.0);
+      CHECK(p.patterns.list[mu].mean(i) <= 1.0);
+    }
 }
