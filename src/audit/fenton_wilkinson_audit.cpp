@@ -1,0 +1,426 @@
+#include "syninfo/audit/fenton_wilkinson_audit.hpp"
+
+#include "syninfo/cross_check.hpp"
+#include "syninfo/report/progress.hpp"
+#include "syninfo/truth/conditional_monte_carlo.hpp"
+#include "syninfo/truth/model_sampling.hpp"
+#include "syninfo/truth/true_information.hpp"
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+namespace syninfo::audit {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+template <class T>
+double to_double_(const T& x) {
+  return static_cast<double>(x);
+}
+
+template <class T>
+MarginalMoments<double> to_double_moments(const MarginalMoments<T>& m) {
+  MarginalMoments<double> d;
+  d.synapse = m.synapse;
+  d.degenerate = m.degenerate;
+  d.log_mean = to_double_(m.log_mean);
+  d.log_variance = to_double_(m.log_variance);
+  d.log_relative_variance = to_double_(m.log_relative_variance);
+  d.log_skewness = to_double_(m.log_skewness);
+  d.log_excess_kurtosis = to_double_(m.log_excess_kurtosis);
+  // Values beyond double's range become +inf (printed as null; the logs stay).
+  d.skewness = m.degenerate ? kNaN : to_double_(m.skewness);
+  d.excess_kurtosis = m.degenerate ? kNaN : to_double_(m.excess_kurtosis);
+  d.fw_log_variance = to_double_(m.fw_log_variance);
+  d.fw_skewness = m.degenerate ? kNaN : to_double_(m.fw_skewness);
+  d.fw_excess_kurtosis = m.degenerate ? kNaN : to_double_(m.fw_excess_kurtosis);
+  d.fw_log_skewness = to_double_(m.fw_log_skewness);
+  d.fw_log_excess_kurtosis = to_double_(m.fw_log_excess_kurtosis);
+  return d;
+}
+
+// Plug-in moments of exp(x_i - log_mean) (the weights scaled by the exact mean).
+SampleMoments sample_moments(const Eigen::VectorXd& log_samples, double exact_log_mean) {
+  SampleMoments s;
+  s.samples = static_cast<std::size_t>(log_samples.size());
+  const double m = static_cast<double>(log_samples.size());
+  double mean = 0.0;
+  for (Eigen::Index i = 0; i < log_samples.size(); ++i) mean += std::exp(log_samples(i) - exact_log_mean);
+  mean /= m;
+  double m2 = 0.0, m3 = 0.0, m4 = 0.0;
+  for (Eigen::Index i = 0; i < log_samples.size(); ++i) {
+    const double d = std::exp(log_samples(i) - exact_log_mean) - mean;
+    const double d2 = d * d;
+    m2 += d2;
+    m3 += d2 * d;
+    m4 += d2 * d2;
+  }
+  m2 /= m;
+  m3 /= m;
+  m4 /= m;
+  s.log_mean = exact_log_mean + std::log(mean);
+  s.log_variance = 2 * exact_log_mean + std::log(m2);
+  s.skewness = m3 / (m2 * std::sqrt(m2));
+  s.excess_kurtosis = m4 / (m2 * m2) - 3.0;
+  return s;
+}
+
+std::vector<truth::ScalarLogNormal> scalar_terms(const std::vector<truth::LogTerm>& terms,
+                                                 std::optional<std::size_t> excluded) {
+  std::vector<truth::ScalarLogNormal> out;
+  for (std::size_t mu = 0; mu < terms.size(); ++mu)
+    if (!excluded || *excluded != mu) out.push_back({terms[mu].mean(0), std::max(terms[mu].cov(0, 0), 0.0)});
+  return out;
+}
+
+ErrorEstimate entropy_error(double fw, const estimators::Estimate& truth_estimate, const std::string& fw_reason) {
+  ErrorEstimate e;
+  e.fw = fw;
+  e.truth = truth_estimate.value;
+  e.truth_se = truth_estimate.standard_error;
+  e.method = truth_estimate.method;
+  e.error_method = truth_estimate.error_method;
+  if (std::isfinite(fw)) {
+    e.available = true;
+    e.difference = fw - e.truth;
+  } else {
+    e.reason = fw_reason;
+  }
+  return e;
+}
+
+std::string fw_entropy_reason(const std::string& matrix, MiStatus status, const std::string& detail) {
+  if (status == MiStatus::non_finite) return "the surrogate is not finite: " + detail;
+  return "h_FW is undefined: " + matrix + " is not positive definite";
+}
+
+std::string format_number(double x, int digits) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.*g", digits, x);
+  return buffer;
+}
+
+}  // namespace
+
+const char* to_string(VerdictKind kind) {
+  switch (kind) {
+    case VerdictKind::within_1_percent: return "within_1_percent";
+    case VerdictKind::overstates: return "overstates";
+    case VerdictKind::understates: return "understates";
+    case VerdictKind::undecided: return "undecided";
+    case VerdictKind::unavailable: return "unavailable";
+  }
+  return "unavailable";
+}
+
+std::string percent(double fraction) {
+  const double p = 100.0 * fraction;
+  const double a = std::abs(p);
+  // About three significant digits, never in exponent form for ordinary sizes.
+  char buffer[64];
+  if (a < 0.001 && a > 0) {
+    std::snprintf(buffer, sizeof buffer, "%.1e%%", p);
+    return buffer;
+  }
+  const int decimals = a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : a >= 0.1 ? 3 : a >= 0.01 ? 4 : 5;
+  std::snprintf(buffer, sizeof buffer, "%.*f%%", decimals, p);
+  return buffer;
+}
+
+Verdict judge_relative_error(double relative, double relative_se) {
+  Verdict v;
+  if (!std::isfinite(relative) || !std::isfinite(relative_se) || relative_se < 0) {
+    v.kind = VerdictKind::unavailable;
+    v.text = "unavailable: no finite relative error";
+    return v;
+  }
+  if (std::abs(relative) + 2 * relative_se < 0.01) {
+    v.kind = VerdictKind::within_1_percent;
+    v.text = "approximation within 1%";
+  } else if (relative > 2 * relative_se) {
+    v.kind = VerdictKind::overstates;
+    v.text = "overstates by " + percent(relative) + " +- " + percent(relative_se);
+  } else if (relative < -2 * relative_se) {
+    v.kind = VerdictKind::understates;
+    v.text = "understates by " + percent(-relative) + " +- " + percent(relative_se);
+  } else {
+    v.kind = VerdictKind::undecided;
+    v.text = "undecided: the estimator's error (" + percent(relative_se) + ") is larger than the difference";
+  }
+  return v;
+}
+
+template <class T>
+FentonWilkinsonAudit audit_fenton_wilkinson(const Problem<T>& problem, const AuditOptions& options) {
+  validate_problem(problem);
+  const auto start = Clock::now();
+  FentonWilkinsonAudit out;
+  out.options = options;
+  out.precision = std::is_same_v<T, double> ? "double" : "50";
+  out.neurons = problem.patterns.neurons();
+  out.patterns = problem.patterns.count();
+  out.synapses = problem.ensemble.size();
+  out.pattern = problem.pattern;
+  out.pd_policy = options.mi.policy == PdPolicy::report ? "report" : "nearest-pd";
+  const Problem<double> problem_d = convert_problem<double>(problem);
+  const bool has_rest = out.patterns >= 2;
+  const std::size_t k = problem.pattern;
+
+  const int stages = 1 + (options.moments ? 1 : 0) + (options.sampling ? 1 : 0) + (options.truth ? 1 : 0);
+  std::unique_ptr<report::Progress> progress;
+  if (options.progress) progress = std::make_unique<report::Progress>("syninfo audit stages", stages, true);
+  auto stage = [&](const std::string& what) {
+    if (options.progress) std::cerr << "syninfo audit: " << what << '\n';
+  };
+
+  // The closed form, cross-checked against the other precision.
+  auto t0 = Clock::now();
+  stage("closed form at " + out.precision + (std::is_same_v<T, double> ? " (50-digit cross-check)" : " (double cross-check)"));
+  const CrossCheckedResult<T> checked = cross_checked_mutual_information(problem, options.mi);
+  const MiResult<T>& fw = checked.result;
+  out.status = fw.status;
+  out.detail = fw.detail;
+  out.warnings = fw.warnings;
+  out.repaired = fw.repaired;
+  out.pd_verdict = checked.pd_verdict;
+  out.agreement_digits = checked.agreement_digits;
+  if (fw.ok()) out.mi_fw = to_double_(fw.mi_nats);
+  out.k_positive_definite = fw.all_patterns.analysis.positive_definite;
+  out.k_min_eigenvalue = to_double_(fw.all_patterns.analysis.min_eigenvalue);
+  if (has_rest) {
+    out.k_prime_positive_definite = fw.without_pattern.analysis.positive_definite;
+    out.k_prime_min_eigenvalue = to_double_(fw.without_pattern.analysis.min_eigenvalue);
+  }
+  out.gaussian_channel = truth::gaussian_channel_information(problem_d);
+  out.seconds.closed_form = seconds_since(t0);
+  if (progress) progress->tick();
+
+  out.w.name = "W_E";
+  out.w.present = true;
+  out.r.name = "R_k";
+  out.r.present = has_rest;
+
+  // FW marginal parameters (lambda_a, K_aa) from the exact moments, before
+  // any nearest-PD repair (which only changes the joint).
+  const SynapticTerms<T> terms = synaptic_terms(problem.patterns, problem.ensemble);
+  std::vector<double> k_diag_w, k_diag_r;
+  bool moments_ok = true;
+  try {
+    const auto fill = [&](SumAudit& s, std::optional<std::size_t> excluded, std::vector<double>& k_diag) {
+      const SumMoments<T> sm = exact_moments(terms, excluded);
+      const LogNormalParameters<T> p = fenton_wilkinson(sm);
+      for (Eigen::Index a = 0; a < p.lambda.size(); ++a) {
+        s.lambda.push_back(to_double_(p.lambda(a)));
+        k_diag.push_back(to_double_(p.K(a, a)));
+      }
+    };
+    fill(out.w, std::nullopt, k_diag_w);
+    if (has_rest) fill(out.r, k, k_diag_r);
+  } catch (const std::overflow_error& e) {
+    moments_ok = false;
+    out.notes.push_back(std::string("the second moments overflow, no surrogate marginals: ") + e.what());
+  }
+
+  // Part 1: exact higher moments.
+  if (options.moments) {
+    t0 = Clock::now();
+    stage("exact higher moments");
+    for (const auto& m : exact_marginal_moments(terms)) out.w.moments.push_back(to_double_moments(m));
+    if (has_rest)
+      for (const auto& m : exact_marginal_moments(terms, k)) out.r.moments.push_back(to_double_moments(m));
+    out.seconds.moments = seconds_since(t0);
+    if (progress) progress->tick();
+  }
+
+  // Part 2: KS distances and sample moments from simulated weights.
+  if (options.sampling) {
+    t0 = Clock::now();
+    stage("sampling " + std::to_string(options.samples) + " weight vectors (KS distances, sample moments)");
+    const truth::ModelSamples draws = truth::sample_model(problem_d, options.samples, options.seed, options.threads);
+    const Problem<float50> problem_50 = convert_problem<float50>(problem);
+    const SynapticTerms<float50> terms_50 = synaptic_terms(problem_50.patterns, problem_50.ensemble);
+    const auto do_sum = [&](SumAudit& s, const Eigen::MatrixXd& log_samples, std::optional<std::size_t> excluded,
+                            const std::vector<double>& k_diag) {
+      for (std::size_t a = 0; a < out.synapses; ++a) {
+        const auto col = static_cast<Eigen::Index>(a);
+        KsResult ks;
+        ks.samples = options.samples;
+        ks.critical_value = ks_critical_value_5pct(options.samples);
+        ks.statistic = ks.p_value = kNaN;
+        if (moments_ok && k_diag[a] > 0.0) {
+          std::vector<double> x(log_samples.col(col).data(), log_samples.col(col).data() + log_samples.rows());
+          ks = ks_test_lognormal(std::move(x), s.lambda[a], k_diag[a]);
+        } else if (moments_ok) {
+          s.sampling_note = "synapse " + std::to_string(a) + " is a constant: no KS distance";
+        }
+        s.ks.push_back(ks);
+        if (options.moments && !s.moments[a].degenerate) {
+          SampleMoments sm = sample_moments(log_samples.col(col), s.moments[a].log_mean);
+          sm.errors = sample_moment_standard_errors(scaled_central_moments(terms_50, excluded, a), options.samples);
+          s.sample_moments.push_back(sm);
+        } else {
+          s.sample_moments.push_back(SampleMoments{});
+        }
+      }
+    };
+    do_sum(out.w, draws.log_w, std::nullopt, k_diag_w);
+    if (has_rest) do_sum(out.r, draws.log_r, k, k_diag_r);
+    out.seconds.sampling = seconds_since(t0);
+    if (progress) progress->tick();
+  }
+
+  // Parts 3 and 4: the true entropies and information.
+  if (options.truth) {
+    t0 = Clock::now();
+    const std::vector<truth::LogTerm> lterms = truth::log_terms(problem_d);
+    const double h_fw_w = fw.all_patterns.analysis.positive_definite ? to_double_(fw.all_patterns.entropy) : kNaN;
+    const double h_fw_r =
+        has_rest && fw.without_pattern.analysis.positive_definite ? to_double_(fw.without_pattern.entropy) : kNaN;
+    const std::string why_w = fw_entropy_reason("K", fw.status, fw.detail);
+    const std::string why_r = fw_entropy_reason("K'", fw.status, fw.detail);
+    std::optional<estimators::Estimate> hw, hr, mi;
+    std::string hw_reason, hr_reason, mi_reason;
+    if (out.synapses == 1) {
+      stage("true entropies by quadrature (single synapse)");
+      try {
+        hw = truth::quadrature_entropy(scalar_terms(lterms, std::nullopt), options.quadrature).estimate;
+      } catch (const truth::QuadratureUnavailable& e) {
+        hw_reason = e.what();
+      }
+      if (has_rest) {
+        try {
+          hr = truth::quadrature_entropy(scalar_terms(lterms, k), options.quadrature).estimate;
+        } catch (const truth::QuadratureUnavailable& e) {
+          hr_reason = std::string(e.what()) + " (R^(k) is a constant: the information is infinite)";
+        }
+      }
+      if (hw && hr) {
+        estimators::Estimate e;
+        e.value = hw->value - hr->value;
+        e.standard_error = hw->standard_error + hr->standard_error;
+        e.method = "quadrature";
+        e.error_method = "sum of the two entropies' refinement error bounds";
+        mi = e;
+      }
+    } else {
+      truth::CmcOptions co;
+      co.outer = options.samples;
+      co.inner = options.inner;
+      co.seed = options.seed;
+      co.threads = options.threads;
+      bool joint = false;
+      if (has_rest) {
+        stage("true entropies by conditional Monte Carlo (" + std::to_string(options.samples) + " x " +
+              std::to_string(options.inner) + " draws, common random numbers)");
+        try {
+          const truth::CmcMutualInformation c = truth::cmc_mutual_information(problem_d, co);
+          hw = c.h_w.estimate;
+          hr = c.h_r.estimate;
+          mi = c.estimate;
+          joint = true;
+          if (c.h_w.zero_density + c.h_r.zero_density > 0)
+            out.notes.push_back("cmc: " + std::to_string(c.h_w.zero_density + c.h_r.zero_density) +
+                                " outer samples had zero estimated density and were left out");
+          out.notes.push_back("cmc: bias correction applied to I_true " + format_number(c.bias_correction, 3) +
+                              " nats (jackknife over inner halves; its allowance is in the standard error)");
+        } catch (const truth::CmcUnavailable& e) {
+          out.notes.push_back(e.what());
+        }
+      }
+      if (!joint) {
+        stage("true entropies by conditional Monte Carlo, separately");
+        try {
+          hw = truth::cmc_entropy(lterms, co).estimate;
+        } catch (const truth::CmcUnavailable& e) {
+          hw_reason = std::string("h(W_E): ") + e.what();
+        }
+        if (has_rest) {
+          std::vector<truth::LogTerm> rest;
+          for (std::size_t mu = 0; mu < lterms.size(); ++mu)
+            if (mu != k) rest.push_back(lterms[mu]);
+          try {
+            hr = truth::cmc_entropy(rest, co).estimate;
+          } catch (const truth::CmcUnavailable& e) {
+            hr_reason = std::string("h(R^(k)): ") + e.what();
+          }
+          stage("true information by KSG (conditional Monte Carlo does not apply)");
+          truth::TruthOptions to;
+          to.samples = options.samples;
+          to.seed = options.seed;
+          to.threads = options.threads;
+          to.cmc = to.quadrature = false;
+          const truth::TruthReport tr = truth::estimate_true_information(problem_d, to);
+          for (const auto& e : tr.estimates)
+            if (e.method == "ksg1") mi = e;
+          for (const auto& note : tr.notes) out.notes.push_back(note);
+          if (mi)
+            out.notes.push_back("I_true is the KSG estimate (algorithm 1, k = 3, on " + tr.ksg_y +
+                                "): its standard error is statistical only and does not include the estimator's "
+                                "bias; the entropies are not available from KSG");
+        }
+      }
+    }
+    if (!has_rest) mi_reason = "P = 1: the weights are a deterministic function of the pattern, the information is infinite";
+    if (hw) out.h_w = entropy_error(h_fw_w, *hw, why_w);
+    else out.h_w.reason = hw_reason.empty() ? "no estimator of h(W_E) applies" : hw_reason;
+    if (has_rest) {
+      if (hr) out.h_r = entropy_error(h_fw_r, *hr, why_r);
+      else out.h_r.reason = hr_reason.empty() ? "no estimator of h(R^(k)) applies" : hr_reason;
+    } else {
+      out.h_r.reason = "P = 1: R^(k) = 0 has no density";
+    }
+    // Part 4.
+    MiAudit& m = out.mi;
+    m.fw = out.mi_fw;
+    if (mi) {
+      m.truth_available = true;
+      m.truth = mi->value;
+      m.truth_se = mi->standard_error;
+      m.method = mi->method;
+      m.error_method = mi->error_method;
+    }
+    if (!fw.ok()) {
+      m.reason = std::string("I_FW is absent (") + to_string(fw.status) + "): " + fw.detail;
+    } else if (!mi) {
+      m.reason = mi_reason.empty() ? "no estimator of the true information applies" : mi_reason;
+    } else {
+      m.available = true;
+      m.difference = m.fw - m.truth;
+      if (m.truth - 2 * m.truth_se > 0) {
+        m.relative = m.difference / m.truth;
+        m.relative_se = std::abs(m.fw) * m.truth_se / (m.truth * m.truth);
+        m.verdict = judge_relative_error(m.relative, m.relative_se);
+      } else {
+        m.verdict.kind = VerdictKind::undecided;
+        m.verdict.text = "undecided: the true information (" + format_number(m.truth, 4) + " +- " +
+                         format_number(m.truth_se, 2) +
+                         " nats) is not distinguishable from 0, so the relative error is undefined";
+      }
+    }
+    if (m.available && m.method == "ksg1")
+      m.verdict.text += " (I_true from KSG: its bias is not in the standard error)";
+    if (!m.available) {
+      m.verdict.kind = VerdictKind::unavailable;
+      m.verdict.text = "unavailable: " + m.reason;
+    }
+    out.seconds.truth = seconds_since(t0);
+    if (progress) progress->tick();
+  }
+  if (progress) progress->finish();
+  out.seconds.total = seconds_since(start);
+  return out;
+}
+
+template FentonWilkinsonAudit audit_fenton_wilkinson(const Problem<double>&, const AuditOptions&);
+template FentonWilkinsonAudit audit_fenton_wilkinson(const Problem<float50>&, const AuditOptions&);
+
+}  // namespace syninfo::audit

@@ -1,0 +1,304 @@
+// syninfo audit: how far the Fenton-Wilkinson surrogates behind I_FW are from
+// the truth for one spec: exact higher moments, KS distances of the
+// marginals, entropy and MI errors with standard errors, and a verdict.
+#include "command.hpp"
+
+#include "syninfo/audit/fenton_wilkinson_audit.hpp"
+#include "syninfo/json.hpp"
+#include "syninfo/spec.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <sstream>
+
+namespace syninfo::cli {
+namespace {
+
+using audit::FentonWilkinsonAudit;
+constexpr double kLn2 = 0.69314718055994530941723212145818;
+
+json::Value num(double x) { return std::isfinite(x) ? json::Value::number(x) : json::Value(); }
+json::Value count(std::size_t x) { return json::Value::number(static_cast<unsigned long long>(x)); }
+json::Value str(const std::string& s) { return json::Value::string(s); }
+json::Value strings(const std::vector<std::string>& list) {
+  json::Value out = json::Value::array();
+  for (const auto& s : list) out.push(str(s));
+  return out;
+}
+
+json::Value moments_json(const audit::SumAudit& s, const Ensemble& ensemble) {
+  if (!s.present) return json::Value();
+  json::Value rows = json::Value::array();
+  for (std::size_t a = 0; a < s.moments.size(); ++a) {
+    const auto& m = s.moments[a];
+    json::Value exact = json::Value::object()
+                            .set("mean", num(std::exp(m.log_mean)))
+                            .set("log_mean", num(m.log_mean))
+                            .set("variance", num(std::exp(m.log_variance)))
+                            .set("log_variance", num(m.log_variance))
+                            .set("skewness", num(m.skewness))
+                            .set("log_skewness", num(m.log_skewness))
+                            .set("excess_kurtosis", num(m.excess_kurtosis))
+                            .set("log_excess_kurtosis", num(m.log_excess_kurtosis));
+    json::Value fw = json::Value::object()
+                         .set("lambda", a < s.lambda.size() ? num(s.lambda[a]) : json::Value())
+                         .set("log_variance", num(m.fw_log_variance))
+                         .set("skewness", num(m.fw_skewness))
+                         .set("excess_kurtosis", num(m.fw_excess_kurtosis));
+    json::Value row = json::Value::object()
+                          .set("synapse", count(a))
+                          .set("pair", json::Value::array({count(ensemble[a].i), count(ensemble[a].j)}))
+                          .set("degenerate", json::Value::boolean(m.degenerate))
+                          .set("exact", std::move(exact))
+                          .set("fenton_wilkinson", std::move(fw));
+    if (a < s.sample_moments.size() && s.sample_moments[a].samples > 0) {
+      const auto& sm = s.sample_moments[a];
+      row.set("sample", json::Value::object()
+                            .set("samples", count(sm.samples))
+                            .set("log_mean", num(sm.log_mean))
+                            .set("mean_relative_se", num(sm.errors.mean))
+                            .set("log_variance", num(sm.log_variance))
+                            .set("variance_relative_se", num(sm.errors.relative_variance))
+                            .set("skewness", num(sm.skewness))
+                            .set("skewness_se", num(sm.errors.skewness))
+                            .set("excess_kurtosis", num(sm.excess_kurtosis))
+                            .set("excess_kurtosis_se", num(sm.errors.excess_kurtosis))
+                            .set("se_method", str("delta method from the exact central moments to order 8")));
+    }
+    rows.push(std::move(row));
+  }
+  return rows;
+}
+
+json::Value ks_json(const audit::SumAudit& s) {
+  if (!s.present) return json::Value();
+  json::Value rows = json::Value::array();
+  for (std::size_t a = 0; a < s.ks.size(); ++a)
+    rows.push(json::Value::object()
+                  .set("synapse", count(a))
+                  .set("statistic", num(s.ks[a].statistic))
+                  .set("p_value", num(s.ks[a].p_value))
+                  .set("exceeds_critical", json::Value::boolean(s.ks[a].exceeds_critical)));
+  return rows;
+}
+
+json::Value error_json(const audit::ErrorEstimate& e, const char* quantity) {
+  json::Value out = json::Value::object().set("available", json::Value::boolean(e.available));
+  if (!e.reason.empty()) out.set("reason", str(e.reason));
+  const std::string q = quantity;
+  out.set(q + "_fw_nats", num(e.fw))
+      .set(q + "_true_nats", num(e.truth))
+      .set(q + "_true_se_nats", num(e.truth_se))
+      .set("difference_nats", num(e.difference))
+      .set("method", e.method.empty() ? json::Value() : str(e.method))
+      .set("error_method", e.error_method.empty() ? json::Value() : str(e.error_method));
+  return out;
+}
+
+json::Value audit_json(const FentonWilkinsonAudit& r, const Problem<double>& problem) {
+  json::Value closed = json::Value::object()
+                           .set("status", str(to_string(r.status)))
+                           .set("detail", r.detail.empty() ? json::Value() : str(r.detail))
+                           .set("mi_nats", num(r.mi_fw))
+                           .set("mi_bits", num(r.mi_fw / kLn2))
+                           .set("precision", str(r.precision))
+                           .set("agreement_digits", r.agreement_digits >= 0 ? json::Value::number(r.agreement_digits)
+                                                                            : json::Value())
+                           .set("pd_policy", str(r.pd_policy))
+                           .set("pd_verdict", r.pd_verdict.empty() ? json::Value() : str(r.pd_verdict))
+                           .set("K", json::Value::object()
+                                         .set("positive_definite", json::Value::boolean(r.k_positive_definite))
+                                         .set("min_eigenvalue", num(r.k_min_eigenvalue)))
+                           .set("K_prime", r.patterns >= 2
+                                               ? json::Value::object()
+                                                     .set("positive_definite",
+                                                          json::Value::boolean(r.k_prime_positive_definite))
+                                                     .set("min_eigenvalue", num(r.k_prime_min_eigenvalue))
+                                               : json::Value())
+                           .set("warnings", strings(r.warnings))
+                           .set("repaired", strings(r.repaired))
+                           .set("gaussian_channel_nats", num(r.gaussian_channel));
+  const double critical = r.options.sampling ? audit::ks_critical_value_5pct(r.options.samples) : NAN;
+  json::Value ks = json::Value::object()
+                       .set("samples", count(r.options.samples))
+                       .set("critical_value_5pct", num(critical))
+                       .set("W_E", ks_json(r.w))
+                       .set("R_k", ks_json(r.r));
+  const auto& m = r.mi;
+  json::Value mi = error_json(m, "mi");
+  mi.set("relative_error", num(m.relative)).set("relative_error_se", num(m.relative_se));
+  mi.set("truth_available", json::Value::boolean(m.truth_available));
+  return json::Value::object()
+      .set("command", str("audit"))
+      .set("N", count(r.neurons))
+      .set("P", count(r.patterns))
+      .set("n", count(r.synapses))
+      .set("pattern", count(r.pattern))
+      .set("seed", json::Value::number(static_cast<unsigned long long>(r.options.seed)))
+      .set("samples", count(r.options.samples))
+      .set("inner", count(r.options.inner))
+      .set("closed_form", std::move(closed))
+      .set("moments", json::Value::object()
+                          .set("W_E", moments_json(r.w, problem.ensemble))
+                          .set("R_k", moments_json(r.r, problem.ensemble)))
+      .set("ks", std::move(ks))
+      .set("entropy_errors",
+           json::Value::object().set("W_E", error_json(r.h_w, "h")).set("R_k", error_json(r.h_r, "h")))
+      .set("mi_error", std::move(mi))
+      .set("verdict", json::Value::object().set("kind", str(audit::to_string(m.verdict.kind))).set("text", str(m.verdict.text)))
+      .set("notes", strings(r.notes))
+      .set("seconds", json::Value::object()
+                          .set("closed_form", num(r.seconds.closed_form))
+                          .set("moments", num(r.seconds.moments))
+                          .set("sampling", num(r.seconds.sampling))
+                          .set("truth", num(r.seconds.truth))
+                          .set("total", num(r.seconds.total)));
+}
+
+// Text rendering: aligned columns.
+std::string fmt(double x, int digits = 5) {
+  if (std::isnan(x)) return "-";
+  if (std::isinf(x)) return x > 0 ? "inf" : "-inf";
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.*g", digits, x);
+  return buffer;
+}
+
+void print_table(std::ostream& os, const std::vector<std::vector<std::string>>& rows) {
+  std::vector<std::size_t> width;
+  for (const auto& row : rows)
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      if (width.size() <= c) width.push_back(0);
+      width[c] = std::max(width[c], row[c].size());
+    }
+  for (const auto& row : rows) {
+    std::string line = "  ";
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      const std::string& cell = row[c];
+      // First column left-aligned, numbers right-aligned.
+      if (c == 0) line += cell + std::string(width[c] - cell.size(), ' ');
+      else line += "  " + std::string(width[c] - cell.size(), ' ') + cell;
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    os << line << '\n';
+  }
+}
+
+std::string pair_name(const Ensemble& e, std::size_t a) {
+  return "(" + std::to_string(e[a].i) + "," + std::to_string(e[a].j) + ")";
+}
+
+void print_text(std::ostream& os, const FentonWilkinsonAudit& r, const Problem<double>& problem) {
+  os << "Fenton-Wilkinson audit: N = " << r.neurons << ", P = " << r.patterns << ", n = " << r.synapses
+     << ", pattern k = " << r.pattern << ", seed " << r.options.seed << ", " << r.options.samples << " samples\n\n";
+  os << "closed form (" << r.precision << "): status " << to_string(r.status);
+  if (r.status == MiStatus::ok) os << ", I_FW = " << fmt(r.mi_fw, 10) << " nats";
+  os << '\n';
+  if (!r.detail.empty()) os << "  " << r.detail << '\n';
+  if (!r.pd_verdict.empty()) os << "  positive definiteness verdict: " << r.pd_verdict << '\n';
+  for (const auto& w : r.warnings) os << "  warning: " << w << '\n';
+  os << "  K: min eigenvalue " << fmt(r.k_min_eigenvalue) << (r.k_positive_definite ? " (PD)" : " (not PD)");
+  if (r.patterns >= 2)
+    os << "; K': min eigenvalue " << fmt(r.k_prime_min_eigenvalue) << (r.k_prime_positive_definite ? " (PD)" : " (not PD)");
+  os << "\n\n";
+  for (const audit::SumAudit* s : {&r.w, &r.r}) {
+    if (!s->present || s->moments.empty()) continue;
+    os << "moments of " << (s->name == "W_E" ? "W_a (all patterns)" : "R^(k)_a (all patterns but k)")
+       << ": exact, Fenton-Wilkinson surrogate, sample (+- SE)\n";
+    std::vector<std::vector<std::string>> rows{{"synapse", "ln mean", "ln var", "skew", "skew FW", "skew sample",
+                                                "ex.kurt", "ex.kurt FW", "ex.kurt sample", "KS D"}};
+    for (std::size_t a = 0; a < s->moments.size(); ++a) {
+      const auto& m = s->moments[a];
+      std::string ss = "-", ks = "-";
+      std::string ks_cell = a < s->ks.size() ? fmt(s->ks[a].statistic, 3) + (s->ks[a].exceeds_critical ? "*" : "") : "-";
+      if (a < s->sample_moments.size() && s->sample_moments[a].samples > 0) {
+        const auto& sm = s->sample_moments[a];
+        ss = fmt(sm.skewness, 4) + " +- " + fmt(sm.errors.skewness, 2);
+        ks = fmt(sm.excess_kurtosis, 4) + " +- " + fmt(sm.errors.excess_kurtosis, 2);
+      }
+      rows.push_back({pair_name(problem.ensemble, a), fmt(m.log_mean), fmt(m.log_variance), fmt(m.skewness, 4),
+                      fmt(m.fw_skewness, 4), ss, fmt(m.excess_kurtosis, 4), fmt(m.fw_excess_kurtosis, 4), ks, ks_cell});
+    }
+    print_table(os, rows);
+    os << '\n';
+  }
+  if (r.options.sampling)
+    os << "KS D: sup |F_sample - F_FW| over " << r.options.samples << " draws; * marks D above the 5% critical value "
+       << fmt(audit::ks_critical_value_5pct(r.options.samples), 3) << "\n\n";
+  os << "entropies and information (nats): FW, true (+- SE), FW - true\n";
+  std::vector<std::vector<std::string>> rows{{"quantity", "FW", "true", "SE", "FW - true", "method"}};
+  auto row = [&](const std::string& name, const audit::ErrorEstimate& e) {
+    rows.push_back({name, fmt(e.fw, 7), fmt(e.truth, 7), fmt(e.truth_se, 2), fmt(e.difference, 4),
+                    e.method.empty() ? "-" : e.method});
+  };
+  row("h(W_E)", r.h_w);
+  row("h(R^(k))", r.h_r);
+  row("I(W_E; x^k)", r.mi);
+  print_table(os, rows);
+  for (const auto* e : {&r.h_w, &r.h_r})
+    if (!e->reason.empty()) os << "  " << (e == &r.h_w ? "h(W_E)" : "h(R^(k))") << ": " << e->reason << '\n';
+  if (r.mi.available && std::isfinite(r.mi.relative))
+    os << "  relative MI error: " << audit::percent(r.mi.relative) << " +- " << audit::percent(r.mi.relative_se) << '\n';
+  os << "\nverdict: " << r.mi.verdict.text << '\n';
+  for (const auto& n : r.notes) os << "note: " << n << '\n';
+  os << "time: " << fmt(r.seconds.total, 3) << " s (closed form " << fmt(r.seconds.closed_form, 2) << ", moments "
+     << fmt(r.seconds.moments, 2) << ", sampling " << fmt(r.seconds.sampling, 2) << ", truth "
+     << fmt(r.seconds.truth, 3) << ")\n";
+}
+
+int run_audit(int argc, char** argv) {
+  const Args args = parse_args(argc, argv, 2,
+                               {"samples", "inner", "seed", "threads", "precision", "format", "pd-policy", "repair-floor"},
+                               {"quiet"});
+  if (args.positional.size() != 1) throw UsageError("expected exactly one SPEC.json argument");
+  audit::AuditOptions options;
+  options.samples = static_cast<std::size_t>(args.get_int("samples", 20000, 100, 100000000));
+  options.inner = static_cast<std::size_t>(args.get_int("inner", 256, 4, 1000000));
+  options.seed = static_cast<std::uint64_t>(args.get_int("seed", 1, 0, 9223372036854775807LL));
+  options.threads = static_cast<unsigned>(args.get_int("threads", 0, 0, 4096));
+  const std::string precision = args.get_or("precision", "double");
+  if (precision != "double" && precision != "50")
+    throw UsageError("--precision must be double or 50, got '" + precision + "'");
+  const std::string format = args.get_or("format", "json");
+  if (format != "json" && format != "text") throw UsageError("--format must be json or text, got '" + format + "'");
+  const std::string policy = args.get_or("pd-policy", "report");
+  if (policy == "nearest-pd") options.mi.policy = PdPolicy::nearest_pd;
+  else if (policy != "report") throw UsageError("--pd-policy must be report or nearest-pd, got '" + policy + "'");
+  options.mi.repair_floor = args.get_double("repair-floor", options.mi.repair_floor, 1e-30, 1e-1);
+  options.progress = !args.has("quiet");
+
+  const json::Value spec = read_json_file(args.positional[0]);
+  const Problem<double> problem = problem_from_json<double>(spec);
+  const FentonWilkinsonAudit result = precision == "double"
+                                          ? audit::audit_fenton_wilkinson(problem, options)
+                                          : audit::audit_fenton_wilkinson(problem_from_json<float50>(spec), options);
+  if (format == "json") std::cout << audit_json(result, problem).dump() << '\n';
+  else print_text(std::cout, result, problem);
+  return exit_ok;
+}
+
+}  // namespace
+}  // namespace syninfo::cli
+
+SYNINFO_REGISTER_COMMAND(audit, "audit", "Fenton-Wilkinson audit of one spec: moments, KS distances, entropy and MI errors",
+                         "usage: syninfo audit SPEC.json [--samples M] [--inner L] [--seed S] [--threads T]\n"
+                         "                     [--precision double|50] [--format json|text]\n"
+                         "                     [--pd-policy report|nearest-pd] [--repair-floor F] [--quiet]\n\n"
+                         "Measures how far the log-normal surrogates behind the closed form I_FW are from the\n"
+                         "true distributions of the weights W_E and of R^(k) (all patterns but k):\n"
+                         "  moments       exact mean, variance, skewness and excess kurtosis of each W_a and\n"
+                         "                R^(k)_a, the surrogate's implied skewness and kurtosis, and the\n"
+                         "                sample moments of M simulated draws with their standard errors;\n"
+                         "  ks            Kolmogorov-Smirnov distance between each surrogate marginal and the\n"
+                         "                empirical CDF of M draws (5% critical value 1.358/sqrt(M));\n"
+                         "  entropy_errors h_FW - h_true for W_E and R^(k);\n"
+                         "  mi_error      I_FW - I_true, relative error and its standard error, and a verdict.\n"
+                         "True values: quadrature for one synapse; conditional Monte Carlo (M outer x L inner\n"
+                         "draws, default 20000 x 256) for ensembles; KSG for the MI only when CMC does not\n"
+                         "apply. Non-PD K or K' and P = 1 still get moments, KS and true entropies; the output\n"
+                         "says why the MI error is absent. --precision sets the closed form's and the exact\n"
+                         "moments' precision (estimators run in double). JSON by default; --format text prints\n"
+                         "aligned tables. Progress goes to stderr (--quiet silences it). Results do not\n"
+                         "depend on --threads.\n",
+                         &syninfo::cli::run_audit);
