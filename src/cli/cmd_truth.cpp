@@ -75,6 +75,8 @@ int run_truth(int argc, char** argv) {
       item.set("mean_relative_variance", number_or_null(report.smc_mean_relative_variance));
       item.set("max_relative_variance", number_or_null(report.smc_max_relative_variance));
       item.set("zero_density_samples", json::Value::number(static_cast<unsigned long long>(report.smc_zero_density)));
+      item.set("particle_check_shift_nats", number_or_null(report.smc_particle_check_shift));
+      item.set("particle_check_error_nats", number_or_null(report.smc_particle_check_error));
     }
     for (const auto& [name, sec] : report.seconds)
       if (name == e.method || (name == "smc" && e.method == "smc_lower_bound")) item.set("seconds", json::Value::number(sec));

@@ -223,6 +223,7 @@ struct PointResult {
   double correction = 0.0;  // -ln p_hat - neg_log_p
   double delta = 0.0;       // delta-method alternative
   double rv = 0.0;          // relative variance of p_hat
+  double lognormal = 0.0;   // log-normal alternative: -(mean ln p_r + var ln p_r / 2)
   bool zero = false;        // every replicate died, even after retries
 };
 
@@ -262,6 +263,14 @@ PointResult log_density(const SumModel& m, const double* log_z, const SmcOptions
     }
   }
   r.rv = ss / (rr - 1.0) / (rr * mean * mean);
+  {
+    double ml = 0.0, vl = 0.0;
+    for (double v : lp) ml += v;
+    ml /= rr;
+    for (double v : lp) vl += (v - ml) * (v - ml);
+    vl /= rr - 1.0;
+    r.lognormal = -(ml + 0.5 * vl);
+  }
   r.delta = full - 0.5 * r.rv;
   r.neg_log_p = loo_ok ? rr * full - (rr - 1.0) * loo / rr : r.delta;
   r.correction = full - r.neg_log_p;
@@ -272,6 +281,8 @@ void check_options(const SmcOptions& o) {
   if (o.outer < 2) throw std::invalid_argument("smc: need at least 2 outer samples");
   if (o.particles < 2) throw std::invalid_argument("smc: need at least 2 particles");
   if (o.replicates < 2) throw std::invalid_argument("smc: need at least 2 replicates");
+  if (!(o.check_fraction >= 0.0 && o.check_fraction <= 1.0))
+    throw std::invalid_argument("smc: check_fraction must be in [0, 1]");
 }
 
 struct Summary {
@@ -418,6 +429,8 @@ std::vector<SmcPoint> smc_log_densities(const std::vector<LogTerm>& terms, const
       out[i].raw = r.neg_log_p + r.correction;
       out[i].relative_variance = r.rv;
       out[i].zero = r.zero;
+      out[i].delta = r.delta;
+      out[i].lognormal = r.lognormal;
     }
   });
   return out;
@@ -452,6 +465,14 @@ SmcMutualInformation smc_mutual_information(const Problem<double>& problem, cons
   std::vector<Eigen::MatrixXd> factors;
   for (const auto& t : terms) factors.push_back(sqrt_factor(t.cov));
   std::vector<PointResult> pw(options.outer), pr(options.outer);
+  // Every stride-th sample is checked (spread evenly: balanced threads).
+  const std::size_t stride =
+      options.check_fraction > 0.0 ? std::max<std::size_t>(1, static_cast<std::size_t>(std::llround(1.0 / options.check_fraction))) : 0;
+  const std::size_t checked = stride > 0 ? (options.outer + stride - 1) / stride : 0;
+  const bool check = options.check_factor > 1 && checked >= 10;
+  std::vector<double> shift(check ? checked : 0);
+  SmcOptions big = options;
+  big.particles = options.particles * options.check_factor;
   parallel_for(options.outer, options.threads, [&](std::size_t begin, std::size_t end) {
     Work w;
     Eigen::MatrixXd g;
@@ -463,6 +484,14 @@ SmcMutualInformation smc_mutual_information(const Problem<double>& problem, cons
       log_sum_columns(g, static_cast<std::ptrdiff_t>(k), log_r.data());
       pw[i] = log_density(all, log_w.data(), options, rng, w);
       pr[i] = log_density(other, log_r.data(), options, rng, w);
+      if (check && i % stride == 0) {
+        // Independent inner draws (a stream of their own) at the same points.
+        Rng inner(options.seed ^ 0x5DEECE66DULL, i);
+        const PointResult bw = log_density(all, log_w.data(), big, inner, w);
+        const PointResult br = log_density(other, log_r.data(), big, inner, w);
+        const bool ok = !bw.zero && !br.zero && !pw[i].zero && !pr[i].zero;
+        shift[i / stride] = ok ? (bw.neg_log_p - br.neg_log_p) - (pw[i].neg_log_p - pr[i].neg_log_p) : 0.0;
+      }
     }
   });
   SmcMutualInformation out;
@@ -475,6 +504,22 @@ SmcMutualInformation smc_mutual_information(const Problem<double>& problem, cons
       [&](std::size_t i) { return pw[i].correction - pr[i].correction; });
   out.bias_correction = s.correction;
   out.bias_allowance = s.allowance;
+  if (check) {
+    double sum = 0.0, ss = 0.0;
+    for (double d : shift) sum += d;
+    const auto c = static_cast<double>(shift.size());
+    const double mean = sum / c;
+    for (double d : shift) ss += (d - mean) * (d - mean);
+    out.particle_check_shift = mean;
+    out.particle_check_error = std::sqrt(ss / (c - 1.0) / c);
+    out.particle_check_samples = shift.size();
+    // A significant shift is a measured bias: if it falls like 1/particles,
+    // the bias at `particles` is factor / (factor - 1) times the shift.
+    if (std::abs(mean) > 2.0 * out.particle_check_error) {
+      const auto f = static_cast<double>(options.check_factor);
+      out.bias_allowance = std::max(out.bias_allowance, std::abs(mean) * f / (f - 1.0));
+    }
+  }
   out.statistical_error = s.stat;
   out.outer_sd = s.sd;
   out.estimate.value = s.mean;
@@ -485,7 +530,10 @@ SmcMutualInformation smc_mutual_information(const Problem<double>& problem, cons
       "common random numbers (W_E and R^(k) from the same outer draws): sd/sqrt(M) of the per-sample differences "
       "of jackknife-corrected -ln p (" +
       std::to_string(options.replicates) + " SMC runs of " + std::to_string(options.particles) +
-      " particles each), plus max(|jackknife - delta method|, |applied correction|) of the difference in quadrature";
+      " particles each), plus max(|jackknife - delta method|, |applied correction|, and, if the shift "
+      "with " + std::to_string(options.check_factor) + "x particles on " + std::to_string(out.particle_check_samples) +
+      " samples exceeds 2 of its SE, the bias it implies) of the difference in quadrature";
+  out.estimate.standard_error = std::hypot(s.stat, out.bias_allowance);
   return out;
 }
 

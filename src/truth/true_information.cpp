@@ -176,7 +176,8 @@ void verdict(const Problem<double>& problem, const TruthOptions& options, TruthR
                          "raise smc_particles");
     if (r.smc_bias_allowance > r.smc_statistical_error)
       problems.push_back("smc bias allowance " + fmt(r.smc_bias_allowance) + " exceeds its statistical error " +
-                         fmt(r.smc_statistical_error) + "; raise smc_particles");
+                         fmt(r.smc_statistical_error) + " (particle check: " + fmt(r.smc_particle_check_shift) +
+                         " +- " + fmt(r.smc_particle_check_error) + " with 4x particles); raise smc_particles");
     if (smc->value < -3.0 * smc->standard_error)
       problems.push_back("smc estimate is negative by more than 3 standard errors");
     if (quad) compare(r.best, quad, "quadrature");
@@ -186,7 +187,8 @@ void verdict(const Problem<double>& problem, const TruthOptions& options, TruthR
       r.reliable = true;
       r.reliability_note = "smc: no zero-density samples, mean relative variance " +
                            fmt(r.smc_mean_relative_variance) + ", bias allowance " + fmt(r.smc_bias_allowance) +
-                           " within the statistical error";
+                           " within the statistical error, particle check shift " +
+                           fmt(r.smc_particle_check_shift) + " +- " + fmt(r.smc_particle_check_error);
       for (const auto& c : checks) r.reliability_note += "; " + c;
     }
   } else if (r.best_is_lower_bound && smc) {
@@ -289,6 +291,8 @@ TruthReport estimate_true_information(const Problem<double>& problem, const Trut
       report.smc_mean_relative_variance = 0.5 * (r.h_w.mean_relative_variance + r.h_r.mean_relative_variance);
       report.smc_max_relative_variance = std::max(r.h_w.max_relative_variance, r.h_r.max_relative_variance);
       report.smc_zero_density = r.h_w.zero_density + r.h_r.zero_density;
+      report.smc_particle_check_shift = r.particle_check_shift;
+      report.smc_particle_check_error = r.particle_check_error;
     } catch (const SmcUnavailable& ex) {
       report.notes.push_back(skipped("smc", ex.what()));
     }
