@@ -21,7 +21,7 @@ constexpr double kLn2 = 0.69314718055994530941723212145818;
 json::Value number_or_null(double x) { return std::isfinite(x) ? json::Value::number(x) : json::Value(); }
 
 int run_truth(int argc, char** argv) {
-  const Args args = parse_args(argc, argv, 2, {"samples", "method", "seed", "k", "threads", "inner", "smc-samples", "particles", "replicates"}, {});
+  const Args args = parse_args(argc, argv, 2, {"samples", "method", "seed", "k", "threads", "inner", "smc-samples", "particles", "replicates", "max-particles"}, {});
   if (args.positional.size() != 1) throw UsageError("expected exactly one SPEC.json argument");
   truth::TruthOptions options;
   options.samples = static_cast<std::size_t>(args.get_int("samples", 20000, 100, 100000000));
@@ -32,6 +32,7 @@ int run_truth(int argc, char** argv) {
   options.smc_samples = static_cast<std::size_t>(args.get_int("smc-samples", 4000, 2, 100000000));
   options.smc_particles = static_cast<std::size_t>(args.get_int("particles", 32, 2, 1000000));
   options.smc_replicates = static_cast<std::size_t>(args.get_int("replicates", 4, 2, 1000));
+  options.smc_max_particles = static_cast<std::size_t>(args.get_int("max-particles", 256, 0, 100000000));
   const std::string method = args.get_or("method", "all");
   if (method != "all" && method != "ksg" && method != "cmc" && method != "smc" && method != "quadrature")
     throw UsageError("--method must be ksg, cmc, smc, quadrature or all, got '" + method + "'");
@@ -67,7 +68,7 @@ int run_truth(int argc, char** argv) {
       item.set("k", json::Value::number(options.k));
     }
     if (e.method == "smc" || e.method == "smc_lower_bound") {
-      item.set("particles", json::Value::number(static_cast<unsigned long long>(options.smc_particles)));
+      item.set("particles", json::Value::number(static_cast<unsigned long long>(report.smc_particles_used)));
       item.set("replicates", json::Value::number(static_cast<unsigned long long>(options.smc_replicates)));
       item.set("bias_correction_nats", number_or_null(report.smc_bias_correction));
       item.set("bias_allowance_nats", number_or_null(report.smc_bias_allowance));
@@ -136,7 +137,8 @@ SYNINFO_REGISTER_COMMAND(truth, "truth",
                          "true information I(W_E; x^k) by KSG, conditional and sequential Monte Carlo, quadrature",
                          "usage: syninfo truth SPEC.json [--method ksg|cmc|smc|quadrature|all] [--seed S]\n"
                          "                     [--samples M] [--k K] [--inner L]\n"
-                         "                     [--smc-samples M2] [--particles NP] [--replicates R] [--threads T]\n\n"
+                         "                     [--smc-samples M2] [--particles NP] [--replicates R]\n"
+                         "                     [--max-particles MP] [--threads T]\n\n"
                          "Prints one JSON object: `best` (the estimate to use, with its standard error),\n"
                          "`reliable` and `reliability_note` (why not, or what was checked); for each method that\n"
                          "applies, its estimate of I(W_E; x^k) in nats and bits with its standard error and how\n"
@@ -147,13 +149,16 @@ SYNINFO_REGISTER_COMMAND(truth, "truth",
                          "  smc         sequential Monte Carlo over the synapses: h(W_E) - h(R^(k)) from M2 outer\n"
                          "              samples (default 4000), each density the mean of R (4) runs of NP (32)\n"
                          "              particles, jackknife-corrected. best for n >= 2; checked against exact\n"
-                         "              oracles for n = 2..10. Cost ~ M2 * n^2 * P * NP * R. For a degenerate\n"
+                         "              oracles for n = 2..20. When its densities are noisy (mean relative\n"
+                         "              variance > 0.35) it reruns with 4x the particles, up to MP (256).\n"
+                         "              CPU time ~0.7 us x M2 x n x P x NP x R (n = 10, P = 10, defaults: ~25 s\n"
+                         "              of CPU, SE ~0.03 nats; M2 = 1000: a quarter of that). For a degenerate\n"
                          "              ensemble (more synapses than independent neuron directions, or an even\n"
                          "              cycle) it estimates I of the largest sub-ensemble it can treat: a lower\n"
                          "              bound (best.lower_bound = true, reliable = false).\n"
                          "  ksg         Kraskov et al. algorithm 1 on (ln W_E, ln T^k) or (ln W_E, y^k_J), K\n"
                          "              neighbours (3), M samples (20000). Biased low in high joint dimension\n"
-                         "              (~5% of the truth at n = 10); a cross-check for n <= 2 only.\n"
+                         "              (13% of the truth at n = 10); a cross-check for n <= 2 only.\n"
                          "  cmc         one-pivot conditional Monte Carlo, M outer x L inner (256) draws. Biased\n"
                          "              for n >= 3 (heavy-tailed inner weights): with --method all it runs only\n"
                          "              for n <= 2; --method cmc runs it anyway.\n"

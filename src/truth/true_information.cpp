@@ -18,6 +18,9 @@ namespace syninfo::truth {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+// Above this mean relative variance of the density estimates the driver
+// reruns smc with more particles (the Jensen bias of -ln grows with it).
+constexpr double kNoisyRelativeVariance = 0.35;
 
 // Exception texts start with the method's name; the note adds "skipped".
 std::string skipped(const std::string& method, const std::string& what) {
@@ -281,7 +284,20 @@ TruthReport estimate_true_information(const Problem<double>& problem, const Trut
                                std::to_string(target.ensemble.size()) +
                                " synapses it can treat instead, a lower bound (method smc_lower_bound)");
       }
-      const SmcMutualInformation r = smc_mutual_information(target, smc_options(options));
+      SmcOptions so = smc_options(options);
+      SmcMutualInformation r = smc_mutual_information(target, so);
+      auto noisy = [](const SmcMutualInformation& x) {
+        return 0.5 * (x.h_w.mean_relative_variance + x.h_r.mean_relative_variance) > kNoisyRelativeVariance;
+      };
+      while (noisy(r) && so.particles * 4 <= options.smc_max_particles) {
+        report.notes.push_back("smc: mean relative variance of the densities " +
+                               fmt(0.5 * (r.h_w.mean_relative_variance + r.h_r.mean_relative_variance)) + " with " +
+                               std::to_string(so.particles) + " particles; rerun with " +
+                               std::to_string(so.particles * 4));
+        so.particles *= 4;
+        r = smc_mutual_information(target, so);
+      }
+      report.smc_particles_used = so.particles;
       Estimate e = r.estimate;
       if (report.best_is_lower_bound) e.method = "smc_lower_bound";
       report.estimates.push_back(e);

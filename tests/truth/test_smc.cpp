@@ -279,6 +279,18 @@ TEST_CASE("truth driver: ensembles get smc as best; degenerate ones a flagged lo
   CHECK(r.reliable);
   CHECK(std::abs(r.best.value - oracle) < 4 * r.best.standard_error);
   CHECK(r.total_seconds > 0.0);
+  CHECK(r.smc_particles_used == 32);
+  // Too few particles: the density estimates are noisy (mean relative
+  // variance well above 0.35 with 2 particles x 4 replicates at n = 3), so the
+  // driver reruns with 4x the particles until the cap.
+  TruthOptions few = o;
+  few.ksg = few.cmc = false;
+  few.smc_particles = 2;
+  few.smc_max_particles = 8;
+  few.smc_samples = 300;
+  const TruthReport f = estimate_true_information(p, few);
+  CHECK(f.smc_particles_used == 8);
+  CHECK(f.notes.front().find("rerun with 8") != std::string::npos);
   // The even 4-cycle: the lower bound uses a sub-ensemble of 3 synapses.
   Problem<double> cyc;
   for (int mu = 0; mu < 3; ++mu)

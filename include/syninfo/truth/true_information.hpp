@@ -61,6 +61,10 @@ struct TruthOptions {
   std::size_t smc_samples = 4000;   // outer samples; cost ~ n * P * particles * replicates per sample
   std::size_t smc_particles = 32;   // particles per run (below ~16 the Jensen bias grows, see tests)
   std::size_t smc_replicates = 4;   // runs per density (jackknife)
+  // When the density estimates are noisy (mean relative variance above 0.35),
+  // rerun smc with 4x the particles (same outer points), up to this many.
+  // smc_particles_used in the report says what was used. 0 or <= smc_particles: off.
+  std::size_t smc_max_particles = 256;
   bool cmc_for_ensembles = false;   // run the one-pivot CMC for n >= 3 too (biased there; diagnostics only)
   std::size_t ksg_max_joint_dimension = 4;  // KSG counts as a cross-check only up to this joint dimension
   double agreement_sigmas = 4.0;    // methods disagree when further apart than this many combined SEs
@@ -89,6 +93,7 @@ struct TruthReport {
   double smc_mean_relative_variance = 0.0;  // of the density estimates, mean over W_E and R^(k) samples
   double smc_max_relative_variance = 0.0;
   std::size_t smc_zero_density = 0;
+  std::size_t smc_particles_used = 0;
   double smc_particle_check_shift = 0.0;  // see SmcMutualInformation
   double smc_particle_check_error = 0.0;
 
