@@ -281,14 +281,17 @@ TEST_CASE("truth driver: ensembles get smc as best; degenerate ones a flagged lo
   CHECK(r.total_seconds > 0.0);
   CHECK(r.smc_particles_used == 32);
   // Too few particles: the density estimates are noisy (mean relative
-  // variance well above 0.35 with 2 particles x 4 replicates at n = 3), so the
-  // driver reruns with 4x the particles until the cap.
+  // variance above 0.35 with 2 particles x 4 replicates at n = 6, log
+  // variance 4 per term), so the driver reruns with 4x the particles until
+  // the cap.
+  const Problem<double> wide = independent_disjoint(6, 5, 2.0, 12);
   TruthOptions few = o;
   few.ksg = few.cmc = false;
   few.smc_particles = 2;
   few.smc_max_particles = 8;
   few.smc_samples = 300;
-  const TruthReport f = estimate_true_information(p, few);
+  const TruthReport f = estimate_true_information(wide, few);
+  INFO("first note: " << f.notes.front());
   CHECK(f.smc_particles_used == 8);
   CHECK(f.notes.front().find("rerun with 8") != std::string::npos);
   // The even 4-cycle: the lower bound uses a sub-ensemble of 3 synapses.
