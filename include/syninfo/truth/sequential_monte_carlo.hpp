@@ -53,8 +53,8 @@
 // samples) on exact oracles:
 //   - independent disjoint synapses, I = sum of single-synapse quadratures,
 //     n in {2, 5, 10} x P in {3, 10, 30} x log variance per term in {0.5, 1, 2}:
-//     25 cases (one missing: n = 10, P = 30, variance 2) within 2.2 standard errors
-//     (z from -2.1 to +1.6); n = 15 and
+//     all 27 cases within 2.2 standard errors (z from -2.1 to
+//     +1.6); n = 15 and
 //     20 (P = 10): +1.25 and +0.25 SE; n = 10 with term log variance 4:
 //     +1.8 SE; n = 10, P = 2: +1.75 SE.
 //   - pointwise (the exact -ln p(w) of every outer point is a sum of 1-D
