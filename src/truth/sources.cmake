@@ -2,6 +2,7 @@ target_sources(syninfo_core PRIVATE
   ${PROJECT_SOURCE_DIR}/src/truth/model_sampling.cpp
   ${PROJECT_SOURCE_DIR}/src/truth/conditional_monte_carlo.cpp
   ${PROJECT_SOURCE_DIR}/src/truth/lognormal_sum_quadrature.cpp
+  ${PROJECT_SOURCE_DIR}/src/truth/sequential_monte_carlo.cpp
   ${PROJECT_SOURCE_DIR}/src/truth/true_information.cpp
 )
 target_sources(syninfo PRIVATE ${PROJECT_SOURCE_DIR}/src/cli/cmd_truth.cpp)

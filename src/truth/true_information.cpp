@@ -4,13 +4,23 @@
 #include "syninfo/truth/conditional_monte_carlo.hpp"
 #include "syninfo/truth/lognormal_sum_quadrature.hpp"
 #include "syninfo/truth/model_sampling.hpp"
+#include "syninfo/truth/sequential_monte_carlo.hpp"
 
 #include <Eigen/Eigenvalues>
 
+#include <chrono>
+#include <cmath>
 #include <exception>
+#include <limits>
+#include <sstream>
 
 namespace syninfo::truth {
 namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+// Above this mean relative variance of the density estimates the driver
+// reruns smc with more particles (the Jensen bias of -ln grows with it).
+constexpr double kNoisyRelativeVariance = 0.35;
 
 // Exception texts start with the method's name; the note adds "skipped".
 std::string skipped(const std::string& method, const std::string& what) {
@@ -34,95 +44,293 @@ std::size_t numeric_rank(const Eigen::MatrixXd& s, Eigen::MatrixXd* basis = null
   return keep.size();
 }
 
+std::string fmt(double x) {
+  std::ostringstream s;
+  s.precision(3);
+  s << x;
+  return s.str();
+}
+
+class Timer {
+ public:
+  double seconds() const { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count(); }
+
+ private:
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+};
+
+SmcOptions smc_options(const TruthOptions& o) {
+  SmcOptions so;
+  so.outer = o.smc_samples;
+  so.particles = o.smc_particles;
+  so.replicates = o.smc_replicates;
+  so.seed = o.seed;
+  so.threads = o.threads;
+  return so;
+}
+
+// Greedy largest sub-ensemble (positions, in ensemble order) that SMC can treat.
+std::vector<std::size_t> treatable_subensemble(const Problem<double>& problem) {
+  std::vector<std::size_t> keep;
+  Problem<double> sub = problem;
+  for (std::size_t a = 0; a < problem.ensemble.size(); ++a) {
+    sub.ensemble.clear();
+    for (std::size_t b : keep) sub.ensemble.push_back(problem.ensemble[b]);
+    sub.ensemble.push_back(problem.ensemble[a]);
+    if (smc_unavailable_reason(sub).empty()) keep.push_back(a);
+  }
+  return keep;
+}
+
+void run_ksg(const Problem<double>& problem, const std::vector<LogTerm>& terms, const TruthOptions& options,
+             TruthReport& report) {
+  const std::size_t n = problem.ensemble.size();
+  const std::size_t k = problem.pattern;
+  const ModelSamples s = sample_model(problem, options.samples, options.seed, options.threads);
+  const Eigen::MatrixXd& cov_t = terms[k].cov;
+  const auto& j = s.touched;
+  Eigen::MatrixXd s_jj(static_cast<Eigen::Index>(j.size()), static_cast<Eigen::Index>(j.size()));
+  for (std::size_t a = 0; a < j.size(); ++a)
+    for (std::size_t b = 0; b < j.size(); ++b)
+      s_jj(static_cast<Eigen::Index>(a), static_cast<Eigen::Index>(b)) =
+          problem.patterns.list[k].cov(static_cast<Eigen::Index>(j[a]), static_cast<Eigen::Index>(j[b]));
+  Eigen::MatrixXd basis;
+  const std::size_t rank_t = numeric_rank(cov_t, &basis);
+  const std::size_t rank_j = numeric_rank(s_jj);
+  Eigen::MatrixXd y;
+  if (rank_t == n && (n <= j.size() || rank_j < j.size())) {
+    y = s.log_t;
+    report.ksg_y = "ln T^k";
+  } else if (rank_j == j.size() && j.size() < n) {
+    y = s.y_touched;
+    report.ksg_y = "y^k_J";
+  } else if (rank_t > 0) {
+    // Both degenerate: the coordinates of ln T^k on the principal
+    // directions of its covariance are a one-to-one function of T^k.
+    y = s.log_t * basis;
+    report.ksg_y = "principal ln T^k";
+    report.notes.push_back("ksg: ln T^k and y^k_J are both degenerate; used ln T^k projected on the " +
+                           std::to_string(rank_t) + " principal directions of its covariance");
+  }
+  if (rank_t == 0) {
+    report.notes.push_back("ksg skipped: T^k is a constant, the information is exactly 0");
+    return;
+  }
+  report.ksg_y_columns = static_cast<std::size_t>(y.cols());
+  estimators::KsgOptions ko;
+  ko.k = options.k;
+  ko.algorithm = 1;
+  ko.threads = options.threads;
+  ko.seed = options.seed;
+  try {
+    Estimate e = estimators::ksg_mutual_information(s.log_w, y, ko);
+    e.method = "ksg1";
+    report.estimates.push_back(e);
+  } catch (const std::exception& ex) {
+    report.notes.push_back(std::string("ksg failed: ") + ex.what());
+  }
+}
+
+const Estimate* find(const TruthReport& r, const std::string& method) {
+  for (const auto& e : r.estimates)
+    if (e.method == method) return &e;
+  return nullptr;
+}
+
+// Chooses `best` and decides `reliable` (see true_information.hpp).
+void verdict(const Problem<double>& problem, const TruthOptions& options, TruthReport& r) {
+  const std::size_t n = problem.ensemble.size();
+  const Estimate* quad = find(r, "quadrature");
+  const Estimate* smc = find(r, r.best_is_lower_bound ? "smc_lower_bound" : "smc");
+  const Estimate* ksg = find(r, "ksg1");
+  const Estimate* cmc = find(r, "cmc");
+  std::vector<std::string> problems, checks;
+  auto disagree = [&](const Estimate& a, const Estimate& b) {
+    const double se = std::hypot(a.standard_error, b.standard_error);
+    return std::abs(a.value - b.value) > options.agreement_sigmas * se;
+  };
+  auto compare = [&](const Estimate& best, const Estimate* other, const std::string& why_trusted) {
+    if (!other || !std::isfinite(other->value) || !std::isfinite(other->standard_error)) return;
+    if (disagree(best, *other)) {
+      problems.push_back(best.method + " and " + other->method + " (" + why_trusted + ") disagree: " +
+                         fmt(best.value) + " +- " + fmt(best.standard_error) + " vs " + fmt(other->value) + " +- " +
+                         fmt(other->standard_error) + " nats, more than " + fmt(options.agreement_sigmas) +
+                         " combined standard errors");
+    } else {
+      checks.push_back("agrees with " + other->method);
+    }
+  };
+  const bool ksg_trusted = ksg && r.ksg_y_columns + n <= options.ksg_max_joint_dimension;
+  const bool cmc_trusted = cmc && r.cmc_zero_density == 0 && n <= 2;
+
+  if (quad && quad->standard_error < 1e-4) {
+    r.best = *quad;
+    r.reliable = true;
+    r.reliability_note = "quadrature (deterministic, refinement error bound " + fmt(quad->standard_error) + ")";
+    return;
+  }
+  if (smc && !r.best_is_lower_bound) {
+    r.best = *smc;
+    if (r.smc_zero_density > 0)
+      problems.push_back(std::to_string(r.smc_zero_density) + " smc samples had zero estimated density");
+    if (r.smc_mean_relative_variance > 0.5)
+      problems.push_back("smc density estimates are noisy (mean relative variance " +
+                         fmt(r.smc_mean_relative_variance) + " > 0.5): the Jensen-bias correction is unreliable; "
+                         "raise smc_particles");
+    if (r.smc_bias_allowance > r.smc_statistical_error)
+      problems.push_back("smc bias allowance " + fmt(r.smc_bias_allowance) + " exceeds its statistical error " +
+                         fmt(r.smc_statistical_error) + " (particle check: " + fmt(r.smc_particle_check_shift) +
+                         " +- " + fmt(r.smc_particle_check_error) + " with 4x particles); raise smc_particles");
+    if (smc->value < -3.0 * smc->standard_error)
+      problems.push_back("smc estimate is negative by more than 3 standard errors");
+    if (quad) compare(r.best, quad, "quadrature");
+    if (ksg_trusted) compare(r.best, ksg, "joint dimension " + std::to_string(r.ksg_y_columns + n));
+    if (cmc_trusted) compare(r.best, cmc, "n <= 2, no zero-density samples");
+    if (problems.empty()) {
+      r.reliable = true;
+      r.reliability_note = "smc: no zero-density samples, mean relative variance " +
+                           fmt(r.smc_mean_relative_variance) + ", bias allowance " + fmt(r.smc_bias_allowance) +
+                           " within the statistical error, particle check shift " +
+                           fmt(r.smc_particle_check_shift) + " +- " + fmt(r.smc_particle_check_error);
+      for (const auto& c : checks) r.reliability_note += "; " + c;
+    }
+  } else if (r.best_is_lower_bound && smc) {
+    r.best = *smc;
+    problems.push_back("degenerate ensemble: no method estimates I(W_E; x^k) itself; best is a lower bound, "
+                       "the smc estimate of I(W_A; x^k) for the sub-ensemble A of " +
+                       std::to_string(r.lower_bound_synapses.size()) + " of the " + std::to_string(n) +
+                       " synapses (adding synapses never lowers I)");
+    if (ksg) problems.push_back("ksg1 (joint dimension " + std::to_string(r.ksg_y_columns + n) +
+                                ") is biased low in this dimension");
+  } else if (quad) {
+    r.best = *quad;
+    problems.push_back("quadrature refinement error bound " + fmt(quad->standard_error) + " is large");
+  } else if (ksg) {
+    r.best = *ksg;
+    problems.push_back("only ksg1 is available; it is biased low when the joint dimension (" +
+                       std::to_string(r.ksg_y_columns + n) + ") is high");
+    if (!ksg_trusted) problems.push_back("joint dimension above ksg_max_joint_dimension");
+  } else if (cmc) {
+    r.best = *cmc;
+    problems.push_back("only the one-pivot cmc is available");
+  } else {
+    r.best.value = kNaN;
+    r.best.standard_error = kNaN;
+    problems.push_back("no method produced an estimate (see notes)");
+  }
+  if (!problems.empty()) {
+    r.reliable = false;
+    r.reliability_note.clear();
+    for (std::size_t i = 0; i < problems.size(); ++i) r.reliability_note += (i ? "; " : "") + problems[i];
+  }
+}
+
 }  // namespace
 
 TruthReport estimate_true_information(const Problem<double>& problem, const TruthOptions& options) {
+  const Timer total;
   const std::vector<LogTerm> terms = log_terms(problem);  // validates
   TruthReport report;
   report.gaussian_channel = gaussian_channel_information(problem);
   const std::size_t n = problem.ensemble.size();
-  const std::size_t k = problem.pattern;
   const bool single = terms.size() < 2;
 
   if (options.ksg) {
+    const Timer t;
     if (single) {
       report.notes.push_back("ksg skipped: P = 1, the information is infinite");
     } else {
-      const ModelSamples s = sample_model(problem, options.samples, options.seed, options.threads);
-      const Eigen::MatrixXd& cov_t = terms[k].cov;
-      const auto& j = s.touched;
-      Eigen::MatrixXd s_jj(static_cast<Eigen::Index>(j.size()), static_cast<Eigen::Index>(j.size()));
-      for (std::size_t a = 0; a < j.size(); ++a)
-        for (std::size_t b = 0; b < j.size(); ++b)
-          s_jj(static_cast<Eigen::Index>(a), static_cast<Eigen::Index>(b)) =
-              problem.patterns.list[k].cov(static_cast<Eigen::Index>(j[a]), static_cast<Eigen::Index>(j[b]));
-      Eigen::MatrixXd basis;
-      const std::size_t rank_t = numeric_rank(cov_t, &basis);
-      const std::size_t rank_j = numeric_rank(s_jj);
-      Eigen::MatrixXd y;
-      if (rank_t == n && (n <= j.size() || rank_j < j.size())) {
-        y = s.log_t;
-        report.ksg_y = "ln T^k";
-      } else if (rank_j == j.size() && j.size() < n) {
-        y = s.y_touched;
-        report.ksg_y = "y^k_J";
-      } else if (rank_t > 0) {
-        // Both degenerate: the coordinates of ln T^k on the principal
-        // directions of its covariance are a one-to-one function of T^k.
-        y = s.log_t * basis;
-        report.ksg_y = "principal ln T^k";
-        report.notes.push_back("ksg: ln T^k and y^k_J are both degenerate; used ln T^k projected on the " +
-                               std::to_string(rank_t) + " principal directions of its covariance");
-      }
-      if (rank_t == 0) {
-        report.notes.push_back("ksg skipped: T^k is a constant, the information is exactly 0");
-      } else {
-        report.ksg_y_columns = static_cast<std::size_t>(y.cols());
-        estimators::KsgOptions ko;
-        ko.k = options.k;
-        ko.algorithm = 1;
-        ko.threads = options.threads;
-        ko.seed = options.seed;
-        try {
-          Estimate e = estimators::ksg_mutual_information(s.log_w, y, ko);
-          e.method = "ksg1";
-          report.estimates.push_back(e);
-        } catch (const std::exception& ex) {
-          report.notes.push_back(std::string("ksg failed: ") + ex.what());
-        }
-      }
+      run_ksg(problem, terms, options, report);
+      report.seconds.emplace_back("ksg1", t.seconds());
     }
   }
   if (options.cmc) {
-    try {
-      CmcOptions co;
-      co.outer = options.samples;
-      co.inner = options.inner;
-      co.seed = options.seed;
-      co.threads = options.threads;
-      const CmcMutualInformation r = cmc_mutual_information(problem, co);
-      report.estimates.push_back(r.estimate);
-      report.cmc_zero_density = r.h_w.zero_density + r.h_r.zero_density;
-      report.cmc_bias_correction = r.bias_correction;
-      if (report.cmc_zero_density > 0)
-        report.notes.push_back("cmc: " + std::to_string(report.cmc_zero_density) +
-                               " outer samples had zero estimated density and were left out");
-    } catch (const CmcUnavailable& ex) {
-      report.notes.push_back(skipped("cmc", ex.what()));
+    if (n >= 3 && !options.cmc_for_ensembles) {
+      report.notes.push_back("cmc skipped: n >= 3, where the one-pivot CMC is biased (heavy-tailed inner weights); "
+                             "smc replaces it (set cmc_for_ensembles to run it anyway)");
+    } else {
+      const Timer t;
+      try {
+        CmcOptions co;
+        co.outer = options.samples;
+        co.inner = options.inner;
+        co.seed = options.seed;
+        co.threads = options.threads;
+        const CmcMutualInformation r = cmc_mutual_information(problem, co);
+        report.estimates.push_back(r.estimate);
+        report.cmc_zero_density = r.h_w.zero_density + r.h_r.zero_density;
+        report.cmc_bias_correction = r.bias_correction;
+        if (report.cmc_zero_density > 0)
+          report.notes.push_back("cmc: " + std::to_string(report.cmc_zero_density) +
+                                 " outer samples had zero estimated density and were left out (this biases it)");
+      } catch (const CmcUnavailable& ex) {
+        report.notes.push_back(skipped("cmc", ex.what()));
+      }
+      report.seconds.emplace_back("cmc", t.seconds());
     }
+  }
+  if (options.smc) {
+    const Timer t;
+    try {
+      Problem<double> target = problem;
+      const std::string why = single ? "" : smc_unavailable_reason(problem);
+      if (!single && !why.empty()) {
+        report.lower_bound_synapses = treatable_subensemble(problem);
+        if (report.lower_bound_synapses.empty()) throw SmcUnavailable(why);
+        report.best_is_lower_bound = true;
+        target.ensemble.clear();
+        for (std::size_t a : report.lower_bound_synapses) target.ensemble.push_back(problem.ensemble[a]);
+        report.notes.push_back(skipped("smc", why) + "; smc estimated I for the sub-ensemble of the " +
+                               std::to_string(target.ensemble.size()) +
+                               " synapses it can treat instead, a lower bound (method smc_lower_bound)");
+      }
+      SmcOptions so = smc_options(options);
+      SmcMutualInformation r = smc_mutual_information(target, so);
+      auto noisy = [](const SmcMutualInformation& x) {
+        return 0.5 * (x.h_w.mean_relative_variance + x.h_r.mean_relative_variance) > kNoisyRelativeVariance;
+      };
+      while (noisy(r) && so.particles * 4 <= options.smc_max_particles) {
+        report.notes.push_back("smc: mean relative variance of the densities " +
+                               fmt(0.5 * (r.h_w.mean_relative_variance + r.h_r.mean_relative_variance)) + " with " +
+                               std::to_string(so.particles) + " particles; rerun with " +
+                               std::to_string(so.particles * 4));
+        so.particles *= 4;
+        r = smc_mutual_information(target, so);
+      }
+      report.smc_particles_used = so.particles;
+      Estimate e = r.estimate;
+      if (report.best_is_lower_bound) e.method = "smc_lower_bound";
+      report.estimates.push_back(e);
+      report.smc_bias_correction = r.bias_correction;
+      report.smc_bias_allowance = r.bias_allowance;
+      report.smc_statistical_error = r.statistical_error;
+      report.smc_mean_relative_variance = 0.5 * (r.h_w.mean_relative_variance + r.h_r.mean_relative_variance);
+      report.smc_max_relative_variance = std::max(r.h_w.max_relative_variance, r.h_r.max_relative_variance);
+      report.smc_zero_density = r.h_w.zero_density + r.h_r.zero_density;
+      report.smc_particle_check_shift = r.particle_check_shift;
+      report.smc_particle_check_error = r.particle_check_error;
+    } catch (const SmcUnavailable& ex) {
+      report.notes.push_back(skipped("smc", ex.what()));
+    }
+    report.seconds.emplace_back("smc", t.seconds());
   }
   if (options.quadrature) {
     if (n != 1) {
       report.notes.push_back("quadrature skipped: only for a single synapse");
     } else {
+      const Timer t;
       try {
         report.estimates.push_back(quadrature_mutual_information(problem).estimate);
       } catch (const QuadratureUnavailable& ex) {
         report.notes.push_back(skipped("quadrature", ex.what()));
       }
+      report.seconds.emplace_back("quadrature", t.seconds());
     }
   }
-  return report;
+  TruthReport& r = report;
+  verdict(problem, options, r);
+  r.total_seconds = total.seconds();
+  return r;
 }
 
 }  // namespace syninfo::truth

@@ -80,13 +80,16 @@ TEST_CASE("truth: the driver is reproducible across thread counts and explains s
   TruthOptions o;
   o.samples = 2000;
   o.inner = 16;
+  o.smc_samples = 500;
   o.threads = 1;
   const TruthReport a = estimate_true_information(p, o);
   o.threads = 2;
   const TruthReport b = estimate_true_information(p, o);
-  REQUIRE(a.estimates.size() == 3);
-  REQUIRE(b.estimates.size() == 3);
-  for (std::size_t i = 0; i < 3; ++i) {
+  REQUIRE(a.estimates.size() == 4);  // ksg1, cmc, smc, quadrature
+  REQUIRE(b.estimates.size() == 4);
+  CHECK(a.best.method == "quadrature");
+  CHECK(a.reliable);
+  for (std::size_t i = 0; i < 4; ++i) {
     CHECK(a.estimates[i].method == b.estimates[i].method);
     CHECK(a.estimates[i].value == b.estimates[i].value);
     CHECK(a.estimates[i].standard_error == b.estimates[i].standard_error);
@@ -99,11 +102,14 @@ TEST_CASE("truth: the driver is reproducible across thread counts and explains s
   two.ensemble = {Synapse{0, 1}, Synapse{1, 2}};
   o.samples = 1000;
   const TruthReport t = estimate_true_information(two, o);
-  CHECK(t.estimates.size() == 2);
+  CHECK(t.estimates.size() == 3);  // ksg1, cmc (n <= 2), smc
+  CHECK(t.best.method == "smc");
   REQUIRE(!t.notes.empty());
   CHECK(t.notes.back().find("quadrature skipped") != std::string::npos);
   // P = 1: every method is skipped, none returns a number.
   const TruthReport one = estimate_true_information(testing::single_synapse({0.0}, {0.3}), o);
   CHECK(one.estimates.empty());
-  CHECK(one.notes.size() == 3);
+  CHECK(one.notes.size() == 4);
+  CHECK(!one.reliable);
+  CHECK(std::isnan(one.best.value));
 }
