@@ -3,11 +3,12 @@
 # and run the validation suite at quick scale (a few minutes on 2 cores):
 # the paper's experiments with the closed form and the ground truth, written
 # to out/validate-quick/ (report.md with the claims table first, CSVs,
-# gnuplot scripts and PNGs). Extra arguments go to `syninfo validate`
-# (e.g. --scale paper, --threads 2, --seed 7).
+# gnuplot scripts and PNGs). Arguments, if any, replace these defaults and go
+# to `syninfo validate` (e.g. --scale paper --out out/validate-paper).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/scripts/install-deps.sh"
 "$root/scripts/build.sh"
 cd "$root"
-"$root/build/syninfo" validate --scale quick --out "$root/out/validate-quick" "$@"
+if [[ $# -eq 0 ]]; then set -- --scale quick --out "$root/out/validate-quick"; fi
+"$root/build/syninfo" validate "$@"
