@@ -26,11 +26,11 @@ ValidationConfig config_for_scale(Scale scale) {
   switch (scale) {
     case Scale::test:
       // Seconds, also under AddressSanitizer: tiny counts, coarse curves.
-      c.set2_samples = 60;
-      c.set3_samples = 60;
-      c.fig4_samples = 200;
+      c.set2_samples = 40;
+      c.set3_samples = 40;
+      c.fig4_samples = 120;
       c.curves.grid_points = 9;
-      c.c7_samples = 12;
+      c.c7_samples = 8;
       c.c7_neurons = {16, 32};
       c.truth_plan.outer = 200;
       c.truth_plan.inner = 32;
