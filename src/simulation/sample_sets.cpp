@@ -1,0 +1,209 @@
+#include "syninfo/simulation/sample_sets.hpp"
+
+#include <Eigen/LU>
+#include <Eigen/QR>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <stdexcept>
+#include <utility>
+
+namespace syninfo::simulation {
+
+const char* to_string(SetId set) {
+  switch (set) {
+    case SetId::set1: return "set1";
+    case SetId::set2: return "set2";
+    case SetId::set3: return "set3";
+    case SetId::set3_fig4: return "set3_fig4";
+  }
+  return "unknown";
+}
+
+SetId law_of(SetId set) { return set == SetId::set3_fig4 ? SetId::set3 : set; }
+
+std::uint64_t set_seed(std::uint64_t seed, SetId set, std::size_t neurons) {
+  std::uint64_t state = seed;
+  std::uint64_t mixed = splitmix64(state);
+  state = mixed ^ (static_cast<std::uint64_t>(set) * 0x9E3779B97F4A7C15ull);
+  mixed = splitmix64(state);
+  state = mixed ^ (static_cast<std::uint64_t>(neurons) * 0xC2B2AE3D27D4EB4Full);
+  return splitmix64(state);
+}
+
+double RandomSetSettings::effective_rho_low() const {
+  const double valid_low = neurons > 1 ? -1.0 / static_cast<double>(neurons - 1) : 0.0;
+  return std::max(rho_low, valid_low);
+}
+
+namespace {
+
+void check_settings(const RandomSetSettings& s) {
+  if (s.neurons < 2) throw std::invalid_argument("simulation: N must be at least 2");
+  if (s.min_patterns < 2 || s.max_patterns < s.min_patterns)
+    throw std::invalid_argument("simulation: need 2 <= min_patterns <= max_patterns");
+  if (s.min_synapses < 1 || s.max_synapses < s.min_synapses)
+    throw std::invalid_argument("simulation: need 1 <= min_synapses <= max_synapses");
+  const std::size_t pairs = s.self_connections ? s.neurons * (s.neurons + 1) / 2 : s.neurons * (s.neurons - 1) / 2;
+  if (s.max_synapses > pairs) throw std::invalid_argument("simulation: more synapses than neuron pairs");
+  if (!(s.effective_rho_low() <= s.rho_high) || s.rho_high > 1.0)
+    throw std::invalid_argument("simulation: rho range must lie within [-1/(N-1), 1]");
+}
+
+SampleHeader draw_header(Rng& rng, const RandomSetSettings& s) {
+  SampleHeader h;
+  h.patterns = static_cast<std::size_t>(rng.uniform_int(s.min_patterns, s.max_patterns));
+  h.synapses = static_cast<std::size_t>(rng.uniform_int(s.min_synapses, s.max_synapses));
+  h.pattern = static_cast<std::size_t>(rng.uniform_int(0, h.patterns - 1));
+  h.sigma2 = std::fabs(rng.normal());
+  h.rho = rng.uniform(s.effective_rho_low(), s.rho_high);
+  return h;
+}
+
+Eigen::VectorXd uniform_vector(Rng& rng, std::size_t size, double lo, double hi) {
+  Eigen::VectorXd v(static_cast<Eigen::Index>(size));
+  for (Eigen::Index i = 0; i < v.size(); ++i) v(i) = rng.uniform(lo, hi);
+  return v;
+}
+
+Eigen::MatrixXd normal_matrix(Rng& rng, std::size_t rows, std::size_t cols) {
+  Eigen::MatrixXd m(static_cast<Eigen::Index>(rows), static_cast<Eigen::Index>(cols));
+  // Row-major fill order, fixed: the stream position is part of the sample's definition.
+  for (Eigen::Index r = 0; r < m.rows(); ++r)
+    for (Eigen::Index c = 0; c < m.cols(); ++c) m(r, c) = rng.normal();
+  return m;
+}
+
+// Exact symmetry (the model rejects asymmetric covariances; products like
+// B B' are symmetric only up to rounding).
+void symmetrise(Eigen::MatrixXd& m) { m = (0.5 * (m + m.transpose())).eval(); }
+
+}  // namespace
+
+Ensemble random_ensemble(Rng& rng, std::size_t neurons, std::size_t synapses, bool self_connections) {
+  const std::size_t pairs = self_connections ? neurons * (neurons + 1) / 2 : neurons * (neurons - 1) / 2;
+  if (synapses > pairs) throw std::invalid_argument("random_ensemble: more synapses than neuron pairs");
+  Ensemble out;
+  std::set<std::pair<std::size_t, std::size_t>> seen;
+  while (out.size() < synapses) {
+    std::size_t i = static_cast<std::size_t>(rng.uniform_int(0, neurons - 1));
+    std::size_t j = static_cast<std::size_t>(rng.uniform_int(0, neurons - 1));
+    if (i == j && !self_connections) continue;
+    if (i > j) std::swap(i, j);
+    if (!seen.insert({i, j}).second) continue;
+    out.push_back(Synapse{i, j});
+  }
+  return out;
+}
+
+Problem<double> restrict_to_touched(const Problem<double>& problem) {
+  std::vector<std::size_t> touched;
+  for (const auto& s : problem.ensemble) {
+    touched.push_back(s.i);
+    touched.push_back(s.j);
+  }
+  std::sort(touched.begin(), touched.end());
+  touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+  auto position = [&](std::size_t neuron) {
+    return static_cast<std::size_t>(std::lower_bound(touched.begin(), touched.end(), neuron) - touched.begin());
+  };
+  Problem<double> out;
+  out.pattern = problem.pattern;
+  for (const auto& s : problem.ensemble) out.ensemble.push_back(Synapse{position(s.i), position(s.j)});
+  const auto m = static_cast<Eigen::Index>(touched.size());
+  for (const auto& p : problem.patterns.list) {
+    Pattern<double> q;
+    q.mean.resize(m);
+    q.cov.resize(m, m);
+    for (Eigen::Index a = 0; a < m; ++a) {
+      const auto ia = static_cast<Eigen::Index>(touched[static_cast<std::size_t>(a)]);
+      q.mean(a) = p.mean(ia);
+      for (Eigen::Index b = 0; b < m; ++b) q.cov(a, b) = p.cov(ia, static_cast<Eigen::Index>(touched[static_cast<std::size_t>(b)]));
+    }
+    out.patterns.list.push_back(std::move(q));
+  }
+  return out;
+}
+
+bool incidence_independent(const Ensemble& ensemble) {
+  std::vector<std::size_t> touched;
+  for (const auto& s : ensemble) {
+    touched.push_back(s.i);
+    touched.push_back(s.j);
+  }
+  std::sort(touched.begin(), touched.end());
+  touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+  Eigen::MatrixXd e = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(ensemble.size()), static_cast<Eigen::Index>(touched.size()));
+  for (std::size_t a = 0; a < ensemble.size(); ++a) {
+    const auto col = [&](std::size_t neuron) {
+      return static_cast<Eigen::Index>(std::lower_bound(touched.begin(), touched.end(), neuron) - touched.begin());
+    };
+    e(static_cast<Eigen::Index>(a), col(ensemble[a].i)) += 1.0;
+    e(static_cast<Eigen::Index>(a), col(ensemble[a].j)) += 1.0;
+  }
+  // Small integer matrix: a rank-revealing LU is exact enough.
+  Eigen::FullPivLU<Eigen::MatrixXd> lu(e);
+  return static_cast<std::size_t>(lu.rank()) == ensemble.size();
+}
+
+Eigen::MatrixXd exchangeable_covariance(std::size_t neurons, double sigma2, double rho) {
+  const auto n = static_cast<Eigen::Index>(neurons);
+  Eigen::MatrixXd s = Eigen::MatrixXd::Constant(n, n, sigma2 * rho);
+  s.diagonal().setConstant(sigma2);
+  return s;
+}
+
+Eigen::MatrixXd random_orthogonal(Rng& rng, std::size_t neurons) {
+  const Eigen::MatrixXd g = normal_matrix(rng, neurons, neurons);
+  Eigen::HouseholderQR<Eigen::MatrixXd> qr(g);
+  Eigen::MatrixXd q = qr.householderQ();
+  const Eigen::MatrixXd& r = qr.matrixQR();
+  for (Eigen::Index c = 0; c < q.cols(); ++c)
+    if (r(c, c) < 0.0) q.col(c) = -q.col(c);
+  return q;
+}
+
+SampleHeader sample_header(SetId set, const RandomSetSettings& settings, std::uint64_t seed, std::uint64_t index) {
+  check_settings(settings);
+  Rng rng(set_seed(seed, set, settings.neurons), index);
+  return draw_header(rng, settings);
+}
+
+RandomSample generate_sample(SetId set, const RandomSetSettings& settings, std::uint64_t seed, std::uint64_t index) {
+  check_settings(settings);
+  const SetId law = law_of(set);
+  if (law != SetId::set2 && law != SetId::set3) throw std::invalid_argument("generate_sample: set 1 has no random samples");
+  Rng rng(set_seed(seed, set, settings.neurons), index);
+  RandomSample out;
+  out.set = set;
+  out.index = index;
+  out.header = draw_header(rng, settings);
+  const SampleHeader& h = out.header;
+  const std::size_t n_neurons = settings.neurons;
+  out.problem.ensemble = random_ensemble(rng, n_neurons, h.synapses, settings.self_connections);
+  out.problem.pattern = h.pattern;
+  std::vector<Eigen::VectorXd> means;
+  for (std::size_t mu = 0; mu < h.patterns; ++mu)
+    means.push_back(uniform_vector(rng, n_neurons, settings.mean_low, settings.mean_high));
+  const Eigen::MatrixXd exchangeable = exchangeable_covariance(n_neurons, h.sigma2, h.rho);
+  if (law == SetId::set2) {
+    const Eigen::MatrixXd b = normal_matrix(rng, n_neurons, n_neurons);
+    Eigen::MatrixXd s = exchangeable + settings.effective_bb_scale() * (b * b.transpose());
+    symmetrise(s);
+    for (std::size_t mu = 0; mu < h.patterns; ++mu) out.problem.patterns.list.push_back(Pattern<double>{means[mu], s});
+  } else {
+    for (std::size_t mu = 0; mu < h.patterns; ++mu) {
+      const Eigen::MatrixXd q = random_orthogonal(rng, n_neurons);
+      Eigen::VectorXd d(static_cast<Eigen::Index>(n_neurons));
+      for (Eigen::Index i = 0; i < d.size(); ++i) d(i) = std::fabs(settings.eigen_mean + settings.eigen_sd * rng.normal());
+      const double c = rng.uniform(0.0, settings.factor_high);
+      Eigen::MatrixXd s = exchangeable + c * (q * d.asDiagonal() * q.transpose());
+      symmetrise(s);
+      out.problem.patterns.list.push_back(Pattern<double>{means[mu], std::move(s)});
+    }
+  }
+  return out;
+}
+
+}  // namespace syninfo::simulation

@@ -1,0 +1,39 @@
+# syninfo validate (issue 5): statistics against SciPy references, the
+# pipeline (threads, shards, a test-scale run checked against its CSVs), the
+# command line, and the quick scale in Release builds.
+add_executable(syninfo_validation_tests
+  ${PROJECT_SOURCE_DIR}/tests/validation/test_statistics.cpp
+  ${PROJECT_SOURCE_DIR}/tests/validation/test_pipeline.cpp
+)
+target_link_libraries(syninfo_validation_tests PRIVATE syninfo_core Catch2::Catch2WithMain)
+target_compile_definitions(syninfo_validation_tests PRIVATE
+  SYNINFO_VALIDATION_DATA="${PROJECT_SOURCE_DIR}/tests/validation/data")
+catch_discover_tests(syninfo_validation_tests)
+
+# Command line: usage errors exit 2 with one line naming the problem.
+function(syninfo_validate_usage name regex)
+  add_test(NAME "validate cli: ${name}"
+           COMMAND sh -c "\"$0\" \"$@\" >/dev/null; test $? -eq 2" $<TARGET_FILE:syninfo> ${ARGN})
+  add_test(NAME "validate cli: ${name} message" COMMAND $<TARGET_FILE:syninfo> ${ARGN})
+  set_tests_properties("validate cli: ${name} message" PROPERTIES PASS_REGULAR_EXPRESSION "${regex}")
+endfunction()
+syninfo_validate_usage("bad scale" "--scale must be quick, paper or test, got 'huge'" validate --scale huge)
+syninfo_validate_usage("bad shard" "--shard expects i/n with 0 <= i < n, got '2/2'" validate --shard 2/2)
+syninfo_validate_usage("bad threads" "--threads expects an integer" validate --threads many)
+syninfo_validate_usage("unwritable output" "cannot create output directory" validate --out ${PROJECT_SOURCE_DIR}/CMakeLists.txt/sub)
+syninfo_validate_usage("merge without shards" "no such shard directory or file" merge ${CMAKE_BINARY_DIR}/no-such-dir --out ${CMAKE_BINARY_DIR}/x)
+syninfo_validate_usage("merge without out" "--out DIR is required" merge ${CMAKE_BINARY_DIR})
+add_test(NAME "validate cli: help" COMMAND $<TARGET_FILE:syninfo> help validate)
+set_tests_properties("validate cli: help" PROPERTIES PASS_REGULAR_EXPRESSION "--shard")
+add_test(NAME "validate cli: shards merge to the single run's bytes"
+         COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:syninfo> -DDIR=${CMAKE_BINARY_DIR}/validate-shard-test
+                 -P ${PROJECT_SOURCE_DIR}/tests/validation/shard_merge.cmake)
+
+# The whole quick scale (the main job), Release builds only: it must finish
+# in under 3 minutes on 2 cores. Not registered in sanitizer builds; select
+# or skip it with the label: ctest -L validate / ctest -LE validate.
+if(CMAKE_BUILD_TYPE STREQUAL "Release" AND NOT SYNINFO_SANITIZE)
+  add_test(NAME "validate: quick scale under 3 minutes"
+           COMMAND $<TARGET_FILE:syninfo> validate --scale quick --quiet --out ${CMAKE_BINARY_DIR}/validate-quick-test)
+  set_tests_properties("validate: quick scale under 3 minutes" PROPERTIES LABELS validate TIMEOUT 180 RUN_SERIAL TRUE)
+endif()
