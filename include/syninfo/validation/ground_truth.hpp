@@ -1,13 +1,13 @@
 // The one place where the validation asks for the true information of a
 // problem. Every verdict of the report uses only estimates marked reliable.
 //
-// Policy (until the truth area's TruthReport carries its own `best` estimate
-// and `reliable` flag; then this adapter forwards those):
-//   n = 1   quadrature (deterministic, error bound ~1e-8): reliable.
-//   n >= 2  conditional Monte Carlo, reliable when no outer sample had zero
-//           estimated density and its bias allowance is below its statistical
-//           error; otherwise KSG (algorithm 1), marked unreliable (KSG is
-//           biased low in high joint dimension), with the reason in `note`.
+// Policy:
+//   n = 1   quadrature at the budget's resolution (deterministic; the error
+//           bound is the refinement difference): reliable when finite.
+//   n >= 2  the truth driver's verdict (truth/true_information.hpp) with only
+//           sequential Monte Carlo enabled: its `best` estimate and its
+//           `reliable` flag. A degenerate ensemble gets a lower bound, which is
+//           never reliable.
 #pragma once
 
 #include "syninfo/model.hpp"
@@ -19,8 +19,7 @@
 namespace syninfo::validation {
 
 struct GroundTruthBudget {
-  std::size_t samples = 4000;  // CMC outer samples, KSG samples
-  std::size_t inner = 256;     // CMC inner draws
+  std::size_t samples = 4000;  // smc outer samples (n >= 2)
   std::uint64_t seed = 1;
   unsigned threads = 1;        // inside one estimate (the validation parallelises over problems)
   // Quadrature resolution (n = 1); the fine run doubles it and the difference
@@ -32,7 +31,7 @@ struct GroundTruthBudget {
 struct GroundTruth {
   double value = 0.0;           // nats; NaN when no method produced a value
   double standard_error = 0.0;  // nats
-  std::string method;           // "quadrature", "cmc", "ksg1" or "none"
+  std::string method;           // "quadrature", "smc" or "none"
   bool reliable = false;
   std::string note;             // why unreliable, or what was skipped
 };

@@ -42,7 +42,7 @@ struct SampleRecord {
   simulation::SampleHeader header;
   simulation::Features features{};
   // Whether the ensemble's incidence vectors e_a are linearly independent
-  // (else every term ln T^mu is degenerate and CMC has no density to use).
+  // (else the ensemble is degenerate and the ground truth gives only a lower bound).
   bool independent = true;
   ClosedForm cf;
 };
