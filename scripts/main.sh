@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The main job on a fresh machine: install what is missing, build (Release),
-# and run the validation suite at quick scale (a few minutes on 2 cores):
+# and run the validation suite at quick scale (about a minute on 2 cores):
 # the paper's experiments with the closed form and the ground truth, written
 # to out/validate-quick/ (report.md with the claims table first, CSVs,
 # gnuplot scripts and PNGs). Arguments, if any, replace these defaults and go
