@@ -53,8 +53,10 @@ ValidationConfig config_for_scale(Scale scale) {
       c.c7_samples = 300;
       // smc is reliable up to n = 20 (truth/true_information.hpp), so the
       // scatter and synergy subsamples cover the whole range of n; 2000 outer
-      // samples give SEs of ~0.05 nats at n = 10 and keep the run near 40 min.
+      // samples (fewer for the largest n P, see `work`) keep the run near an hour.
       c.truth_plan.outer = 2000;
+      c.truth_plan.work = 100000;  // 2000 outer samples up to n P = 50, 500 at n = 20, P = 50
+      c.truth_plan.max_particles = 128;
       c.truth_plan.fig2_patterns = {2, 3, 5, 10, 20, 30};
       c.truth_plan.curve_points = 6;
       c.truth_plan.fig3_sizes = {2, 3, 4, 5, 6, 8};
@@ -121,6 +123,8 @@ json::Value config_fingerprint(const ValidationConfig& c) {
                          .set("c7_samples", count(c.c7_samples)))
       .set("truth_plan", json::Value::object()
                              .set("outer", count(t.outer))
+                             .set("work", count(t.work))
+                             .set("max_particles", count(t.max_particles))
                              .set("quadrature_points_per_sd", json::Value::number(t.quadrature_points_per_sd))
                              .set("fig2_patterns", sizes(t.fig2_patterns))
                              .set("curve_points", count(t.curve_points))

@@ -3,6 +3,7 @@
 #include "syninfo/truth/lognormal_sum_quadrature.hpp"
 #include "syninfo/truth/true_information.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <exception>
 #include <limits>
@@ -22,6 +23,11 @@ GroundTruth driver_verdict(const Problem<double>& problem, const GroundTruthBudg
   o.ksg = o.cmc = o.quadrature = false;
   o.smc = true;
   o.smc_samples = budget.samples;
+  if (budget.work > 0) {
+    const std::size_t np = problem.ensemble.size() * problem.patterns.count();
+    o.smc_samples = std::min(budget.samples, std::max(budget.min_samples, budget.work / np));
+  }
+  o.smc_max_particles = budget.max_particles;
   o.seed = budget.seed;
   o.threads = budget.threads;
   const truth::TruthReport r = truth::estimate_true_information(problem, o);

@@ -1360,8 +1360,11 @@ ReportSummary write_report(const ValidationConfig& config, const Records& record
                                   ", set 3 for Fig. 4: " + std::to_string(fig4.size()) + "; C7 runs: " +
                                   std::to_string(config.c7_samples) + " per set at each N in the C7 table"})
      << table_row({"set-1 curves", std::to_string(config.curves.grid_points) + " grid points per curve"})
-     << table_row({"ground truth budget", "smc " + std::to_string(config.truth_plan.outer) +
-                                              " outer samples (32 particles x 4 replicates, more when noisy); quadrature " +
+     << table_row({"ground truth budget", "smc " + std::to_string(config.truth_plan.outer) + " outer samples" +
+                                              (config.truth_plan.work > 0 ? " (at most " + std::to_string(config.truth_plan.work) +
+                                                   " / (n P), at least 500)" : std::string()) +
+                                              ", 32 particles x 4 replicates, up to " + std::to_string(config.truth_plan.max_particles) +
+                                              " when noisy; quadrature " +
                                               fmt(config.truth_plan.quadrature_points_per_sd) + " points per sd (doubled for the error bound)"})
      << table_row({"ground truth subsamples", "curves: " + std::to_string(curve_truth_total) + " points; scatter: first " +
                                                   std::to_string(config.truth_plan.scatter) + " samples of sets 2 and 3; synergy: " +

@@ -95,6 +95,8 @@ std::uint64_t task_seed(std::uint64_t seed, const TruthTask& t) {
 GroundTruthBudget budget_for(const ValidationConfig& c, const TruthTask& t) {
   GroundTruthBudget b;
   b.samples = c.truth_plan.outer;
+  b.work = c.truth_plan.work;
+  b.max_particles = c.truth_plan.max_particles;
   b.seed = task_seed(c.seed, t);
   b.threads = 1;
   b.quadrature_points_per_sd = c.truth_plan.quadrature_points_per_sd;

@@ -237,7 +237,7 @@ TEST_CASE("smc: small pattern variance approaches the Gaussian channel for a cor
   CHECK(std::abs(r.estimate.value - g) < 4 * r.estimate.standard_error + 5 * v);
 }
 
-TEST_CASE("smc: refuses degenerate ensembles and says why; results do not depend on threads", "[truth][smc]") {
+TEST_CASE("smc: refuses degenerate ensembles and says why, results do not depend on threads", "[truth][smc]") {
   // An even cycle (0,1), (1,2), (2,3), (3,0): e_01 + e_23 = e_12 + e_30, so
   // the fourth synapse's log-term is determined by the first three in every
   // pattern.
@@ -262,7 +262,7 @@ TEST_CASE("smc: refuses degenerate ensembles and says why; results do not depend
   CHECK(!smc_unavailable_reason(p).empty());
 }
 
-TEST_CASE("truth driver: ensembles get smc as best; degenerate ones a flagged lower bound", "[truth][driver]") {
+TEST_CASE("truth driver: ensembles get smc as best, degenerate ones a flagged lower bound", "[truth][driver]") {
   // Independent disjoint n = 3: best is smc, reliable, and within 4 standard
   // errors of the exact oracle.
   const Problem<double> p = independent_disjoint(3, 5, 0.5, 11);

@@ -66,7 +66,8 @@
 //     (n = 20). Exception: P = 2, where R^(k) is a single exact term and nothing
 //     cancels: 0.026 +- 0.010 at 32 particles, 0.007 +- 0.005 at 128 (I = 9.2).
 //     So h(W_E) and h(R^(k)) alone are biased upwards beyond their error bars
-//     for n >= 5; the information is not.
+//     from n = 4-5 on (callers flag them as biased from n = 4); the
+//     information is not.
 //   - cost: ~0.25 microseconds per (synapse x pattern x particle x replicate x
 //     density): n = 10, P = 10: ~5 s per 2000 outer samples; n = 10, P = 30:
 //     ~35 s; n = 5, P = 50: ~24 s per 1000; n = 2: < 2 s. The outer variance

@@ -19,7 +19,9 @@ const char* to_string(Scale scale);
 Scale scale_from_string(const std::string& name);
 
 struct TruthPlan {
-  std::size_t outer = 800;   // smc outer samples (ensembles)
+  std::size_t outer = 800;   // smc outer samples (ensembles), at most
+  std::size_t work = 0;      // cap on outer x n x P per estimate (0: none); see GroundTruthBudget
+  std::size_t max_particles = 256;
   double quadrature_points_per_sd = 4.0;  // single-synapse quadrature resolution (the fine run doubles it)
   // Fig. 2A/B: quadrature at these P curves, at `curve_points` grid points each.
   std::vector<std::size_t> fig2_patterns{2, 10, 30};

@@ -19,7 +19,14 @@
 namespace syninfo::validation {
 
 struct GroundTruthBudget {
-  std::size_t samples = 4000;  // smc outer samples (n >= 2)
+  std::size_t samples = 4000;  // smc outer samples (n >= 2), at most
+  // smc's cost grows like outer x n x P: the outer samples are cut to
+  // max(min_samples, work / (n P)) so the largest problems (n = 20, P = 50)
+  // cost about as much as average ones; their standard errors are larger, and
+  // the reliability verdict still decides whether they count. 0: no cap.
+  std::size_t work = 0;
+  std::size_t min_samples = 500;
+  std::size_t max_particles = 256;  // smc's automatic reruns when its densities are noisy
   std::uint64_t seed = 1;
   unsigned threads = 1;        // inside one estimate (the validation parallelises over problems)
   // Quadrature resolution (n = 1); the fine run doubles it and the difference
