@@ -298,7 +298,7 @@ std::vector<std::filesystem::path> write_audit_map(const AuditMap& map, const st
     gp << ")\nset xlabel 'sigma^2'\nset ylabel 'rho'\nset key off\nset tics scale 0\n"
        << "set multiplot layout " << rows << "," << cols << " title "
        << report::gnuplot_quote("Fenton-Wilkinson relative MI error (set 1, N = " + std::to_string(map.neurons) +
-                                ", k = 0); x: K or K' not positive definite; grey: no relative error (I_{true} ~ 0 or only a lower bound); ?: I_{true} not reliable (no verdict)")
+                                ", k = 0); x: K or K' not positive definite; grey: no relative error (I_{true} near 0, or only a lower bound); ?: I_{true} not reliable (no verdict)")
        << "\n";
     for (std::size_t i = 0; i < panels.size(); ++i) {
       gp << "set title 'P = " << panels[i].first << ", n = " << panels[i].second << "'\n";
@@ -363,7 +363,7 @@ std::vector<std::filesystem::path> write_audit_map(const AuditMap& map, const st
        << o.samples << " outer samples, " << o.particles
        << " particles, more when the densities are noisy) with its reliability verdict (at n = 2 checked against "
           "conditional Monte Carlo, " << o.samples << " x " << o.inner
-       << " draws, and KSG). A verdict needs a reliable I_true. Total time " << fmt(map.seconds, 3) << " s";
+       << " draws). A verdict needs a reliable I_true. Total time " << fmt(map.seconds, 3) << " s";
     std::map<std::size_t, std::pair<double, std::size_t>> time_by_n;
     for (const auto& p : map.points) {
       time_by_n[p.synapses].first += p.seconds;

@@ -107,7 +107,7 @@ SYNINFO_REGISTER_COMMAND(audit_map, "audit-map", "map of the closed form's relat
                          "Each point gets I_FW (double, 50-digit cross-check) and I_true as in syninfo audit:\n"
                          "quadrature for n = 1; for n >= 2 the truth driver's sequential Monte Carlo (M outer\n"
                          "samples, Q particles) with its reliability verdict (at n = 2 cross-checked against\n"
-                         "conditional Monte Carlo with M x L draws and KSG). Only a reliable I_true gets a\n"
+                         "conditional Monte Carlo with M x L draws). Only a reliable I_true gets a\n"
                          "verdict. For n > N every term is degenerate: I_true is then only a lower bound (smc on\n"
                          "the largest treatable sub-ensemble) and the point is undecided.\n"
                          "Writes into DIR (default ./audit_map): audit_map.csv (one row per point),\n"

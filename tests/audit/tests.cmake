@@ -11,6 +11,14 @@ target_compile_definitions(syninfo_audit_tests PRIVATE SYNINFO_AUDIT_DATA="${PRO
                                                        SYNINFO_TEST_DATA="${PROJECT_SOURCE_DIR}/tests/data")
 catch_discover_tests(syninfo_audit_tests TEST_PREFIX "audit: " PROPERTIES LABELS audit)
 
+# The measurement behind the `biased` flag of the audit's smc entropies
+# (label long: a few minutes).
+add_executable(syninfo_audit_long_tests ${PROJECT_SOURCE_DIR}/tests/audit/test_smc_entropy_bias.cpp)
+target_link_libraries(syninfo_audit_long_tests PRIVATE syninfo_core Catch2::Catch2WithMain)
+# One plain test (catch_discover_tests would flatten a list of labels).
+add_test(NAME long.audit_smc_entropy_bias COMMAND syninfo_audit_long_tests)
+set_tests_properties(long.audit_smc_entropy_bias PROPERTIES LABELS "audit;long" TIMEOUT 1800)
+
 # Properties of the true information (RapidCheck): fixed seed and a bounded
 # number of cases by default; reproduce or extend with RC_PARAMS, e.g.
 #   RC_PARAMS="seed=20261122 max_success=500" ./syninfo_audit_property_tests

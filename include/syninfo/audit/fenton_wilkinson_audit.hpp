@@ -15,10 +15,10 @@
 //   n = 1:  quadrature (deterministic, error bound ~1e-8), entropies too;
 //   n >= 2: the driver's `best`, sequential Monte Carlo over the synapses
 //           (truth/sequential_monte_carlo.hpp), with its `reliable` verdict;
-//           at n = 2 the one-pivot conditional Monte Carlo (and KSG in four
-//           dimensions) are cross-checks inside that verdict. The one-pivot
-//           CMC is biased high for n >= 3 and KSG low above a joint dimension
-//           of ~4, so neither is used as I_true any more. For a degenerate
+//           at n = 2 the one-pivot conditional Monte Carlo is a cross-check
+//           inside that verdict. The one-pivot CMC is biased high for n >= 3
+//           and KSG low above a joint dimension of ~4 (and at n = 2 when the
+//           information is large), so neither is used as I_true any more. For a degenerate
 //           ensemble (n above the rank of the touched neurons, or an even
 //           cycle) no method estimates I_true: the driver's `best` is a lower
 //           bound (I of the largest sub-ensemble smc can treat), reported as
@@ -58,7 +58,7 @@ namespace syninfo::audit {
 inline constexpr std::size_t kSmcEntropyBiasedFrom = 4;
 
 struct AuditOptions {
-  std::size_t samples = 20000;  // weight draws for KS and sample moments; n = 2 cross-checks (CMC outer, KSG)
+  std::size_t samples = 20000;  // weight draws for KS and sample moments; CMC outer samples (n = 2 cross-check)
   std::size_t inner = 256;      // CMC inner draws per outer sample (n = 2 cross-check)
   std::size_t smc_samples = 4000;   // smc outer samples (I_true and the entropies for n >= 2)
   std::size_t smc_particles = 32;   // smc particles per run; the driver may rerun with 4x (up to 256)
@@ -154,7 +154,7 @@ struct MiAudit : ErrorEstimate {
   // Lower bound only: bound - I_FW, positive when I_FW lies below the bound
   // (then I_FW understates I_true by at least this much, whatever I_true is).
   double lower_bound_gap = std::numeric_limits<double>::quiet_NaN();
-  std::vector<estimators::Estimate> cross_checks;  // the driver's other estimates (n = 2: cmc, ksg1)
+  std::vector<estimators::Estimate> cross_checks;  // the driver's other estimates (n = 2: cmc)
   std::size_t smc_particles = 0;  // particles smc ended up using (0: smc not run)
   Verdict verdict;
 };
