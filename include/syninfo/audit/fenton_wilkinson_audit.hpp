@@ -32,9 +32,11 @@
 //   n = 2, 3 (about the statistical error of 4000 outer samples), up to
 //   0.12-0.13 nats at n = 4..6 (3-4 statistical errors); the reported standard
 //   error, which includes a bias allowance, covered the actual entropy error
-//   in all 60 entropy-level comparisons at n = 2..8 (z from -0.9 to +1.3, mean
-//   +0.5 for n >= 3). So from n = kSmcEntropyBiasedFrom on the entropy errors
-//   carry `biased` and a note; no verdict rests on them.
+//   in all 60 entropy-level comparisons (n = 2..6, 4000 outer samples: z from
+//   -0.94 to +1.44, positive in 50 of them); tests/audit/
+//   test_smc_entropy_bias.cpp (label long) repeats the measurement. So from
+//   n = kSmcEntropyBiasedFrom on the entropy errors carry `biased` and a note;
+//   no verdict rests on them.
 // Non-ok closed-form statuses (K or K' not positive definite, P = 1) still
 // get parts 1-3 wherever they are defined; each absent part says why.
 #pragma once
