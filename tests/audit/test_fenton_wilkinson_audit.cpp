@@ -337,7 +337,7 @@ TEST_CASE("audit: a correlated pair takes I_true from smc, checked against 2-D q
   }
 }
 
-TEST_CASE("audit: independent synapses, smc against the exact sum; entropies flagged biased from n = 4",
+TEST_CASE("audit: independent synapses, smc against the exact sum, entropies flagged biased from n = 4",
           "[audit][smc]") {
   // I(W_E; x^k) = sum of single-synapse quadratures (bound < 1e-5). Tolerance:
   // 4 of smc's standard errors (which include its bias allowance). The
