@@ -54,6 +54,9 @@ AuditMapPoint evaluate(const AuditMapOptions& options, const std::string& sigma2
   AuditOptions ao;
   ao.samples = options.samples;
   ao.inner = options.inner;
+  ao.smc_samples = options.samples;
+  ao.smc_particles = options.particles;
+  ao.entropies = false;
   ao.seed = options.seed;
   ao.threads = threads;
   ao.moments = false;
@@ -70,11 +73,16 @@ AuditMapPoint evaluate(const AuditMapOptions& options, const std::string& sigma2
   pt.mi_true = a.mi.truth_available ? a.mi.truth : kNaN;
   pt.mi_true_se = a.mi.truth_available ? a.mi.truth_se : kNaN;
   pt.estimator = a.mi.method;
+  pt.reliable = a.mi.truth_available && a.mi.truth_verdict.reliable;
+  pt.lower_bound = a.mi.truth_verdict.lower_bound;
   pt.relative = a.mi.relative;
   pt.relative_se = a.mi.relative_se;
   pt.verdict = a.mi.verdict;
+  // The note: why I_true is not reliable (the driver's reason), or the
+  // lower-bound comparison; routine notes on skipped methods are left out.
+  if (a.mi.truth_available && !a.mi.truth_verdict.reliable) pt.note = a.mi.truth_verdict.note;
   for (const auto& note : a.notes)
-    if (note.rfind("cmc: bias correction", 0) != 0) pt.note += (pt.note.empty() ? "" : "; ") + note;
+    if (note.rfind("lower bound:", 0) == 0) pt.note += (pt.note.empty() ? "" : "; ") + note;
   pt.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return pt;
 }
@@ -144,7 +152,7 @@ AuditMapOptions audit_map_preset(const std::string& scale) {
     o.rho = {"0", "0.2", "0.4", "0.6", "0.8", "0.9", "0.95"};
     o.patterns = {2, 5, 10, 30};
     o.synapses = {1, 2, 3, 5, 8};
-    o.samples = 20000;
+    o.samples = 4000;
     o.inner = 256;
   } else {
     throw std::invalid_argument("--scale must be quick or full, got '" + scale + "'");
@@ -186,7 +194,7 @@ AuditMap run_audit_map(const AuditMapOptions& options) {
   std::unique_ptr<report::Progress> progress;
   if (options.progress) progress = std::make_unique<report::Progress>("syninfo audit-map", jobs.size(), true);
   // Single synapses (quadrature, single-threaded) run in parallel over grid
-  // points; ensembles run one at a time with CMC using every thread. Each
+  // points; ensembles run one at a time with smc using every thread. Each
   // point's result depends on its own inputs only.
   std::vector<std::size_t> singles, ensembles;
   for (std::size_t i = 0; i < jobs.size(); ++i) (jobs[i].n == 1 ? singles : ensembles).push_back(i);
@@ -218,13 +226,15 @@ std::vector<std::filesystem::path> write_audit_map(const AuditMap& map, const st
     const fs::path path = dir / "audit_map.csv";
     std::ofstream csv(path);
     csv << "sigma2,rho,P,n,N,status,k_pd,k_prime_pd,k_min_eigenvalue,k_prime_min_eigenvalue,pd_verdict,mi_fw_nats,"
-           "mi_true_nats,mi_true_se_nats,estimator,relative_error,relative_error_se,verdict,seconds,note\n";
+           "mi_true_nats,mi_true_se_nats,estimator,reliable,lower_bound,relative_error,relative_error_se,verdict,"
+           "seconds,note\n";
     for (const auto& p : map.points)
       csv << p.sigma2 << ',' << p.rho << ',' << p.patterns << ',' << p.synapses << ',' << p.neurons << ','
           << to_string(p.status) << ',' << (p.k_pd ? 1 : 0) << ',' << (p.k_prime_pd ? 1 : 0) << ','
           << fmt(p.k_min_eigenvalue, 8) << ',' << fmt(p.k_prime_min_eigenvalue, 8) << ',' << csv_text(p.pd_verdict)
           << ',' << fmt(p.mi_fw, 10) << ',' << fmt(p.mi_true, 10) << ',' << fmt(p.mi_true_se, 4) << ','
-          << p.estimator << ',' << fmt(p.relative, 6) << ',' << fmt(p.relative_se, 4) << ','
+          << p.estimator << ',' << (p.reliable ? 1 : 0) << ',' << (p.lower_bound ? 1 : 0) << ','
+          << fmt(p.relative, 6) << ',' << fmt(p.relative_se, 4) << ','
           << to_string(p.verdict.kind) << ',' << fmt(p.seconds, 4) << ',' << csv_text(p.note) << '\n';
     if (!csv) throw std::runtime_error("cannot write " + path.string());
     written.push_back(path);
@@ -240,7 +250,7 @@ std::vector<std::filesystem::path> write_audit_map(const AuditMap& map, const st
   // Heat map data: one gnuplot index block per (P, n) panel; column 1 is the
   // sigma2 position, column 2 the rho position, column 3 the relative error
   // in percent, column 4 the cell's kind (0 ok, 1 not PD, 2 no relative
-  // error), column 5 is 1 when I_true is a KSG estimate.
+  // error), column 5 is 1 when the truth driver does not call I_true reliable.
   auto position = [](const std::vector<std::string>& list, const std::string& v) {
     return static_cast<std::size_t>(std::find(list.begin(), list.end(), v) - list.begin());
   };
@@ -263,7 +273,7 @@ std::vector<std::filesystem::path> write_audit_map(const AuditMap& map, const st
         has_kind[kind][i] = true;
         dat << position(o.sigma2, p.sigma2) << ' ' << position(o.rho, p.rho) << ' '
             << (std::isfinite(p.relative) ? fmt(100 * p.relative, 4) : std::string("0")) << ' ' << kind << ' '
-            << (p.estimator == "ksg1" ? 1 : 0) << '\n';
+            << (p.reliable ? 0 : 1) << '\n';
       }
       dat << "\n\n";
     }
@@ -288,7 +298,7 @@ std::vector<std::filesystem::path> write_audit_map(const AuditMap& map, const st
     gp << ")\nset xlabel 'sigma^2'\nset ylabel 'rho'\nset key off\nset tics scale 0\n"
        << "set multiplot layout " << rows << "," << cols << " title "
        << report::gnuplot_quote("Fenton-Wilkinson relative MI error (set 1, N = " + std::to_string(map.neurons) +
-                                ", k = 0); x: K or K' not positive definite; grey: no relative error; *: I_{true} from KSG (bias not in its SE)")
+                                ", k = 0); x: K or K' not positive definite; grey: no relative error (I_{true} near 0, or only a lower bound); ?: I_{true} not reliable (no verdict)")
        << "\n";
     for (std::size_t i = 0; i < panels.size(); ++i) {
       gp << "set title 'P = " << panels[i].first << ", n = " << panels[i].second << "'\n";
@@ -298,7 +308,7 @@ std::vector<std::filesystem::path> write_audit_map(const AuditMap& map, const st
         parts.push_back("'audit_map.dat'" + idx +
                         " using 1:2:(0.5):(0.5):($4 == 0 ? $3 : 1/0) with boxxyerror fs solid 1.0 noborder lc palette");
         parts.push_back("'audit_map.dat'" + idx +
-                        " using 1:2:($4 == 0 ? sprintf('%.1f%s', $3, $5 == 1 ? '*' : '') : '') with labels font 'Sans,7'");
+                        " using 1:2:($4 == 0 ? sprintf('%.1f%s', $3, $5 == 1 ? '?' : '') : '') with labels font 'Sans,7'");
       }
       if (has_kind[2][i])
         parts.push_back("'audit_map.dat'" + idx +
@@ -336,8 +346,9 @@ std::vector<std::filesystem::path> write_audit_map(const AuditMap& map, const st
        << "); every point uses this N.";
     if (max_n > map.neurons)
       md << " For n > N every pattern's term T^mu is degenerate (its n log-coordinates are combinations of N "
-            "log-activities), so conditional Monte Carlo does not apply and I_true falls back to KSG, whose bias is "
-            "not in its standard error (estimator column); `--N` sets a larger N.";
+            "log-activities), so no method estimates I_true itself: the truth driver gives a lower bound, the smc "
+            "estimate for the largest sub-ensemble it can treat (estimator smc_lower_bound), and such points get "
+            "no verdict; `--N` sets a larger N.";
     md << "\n\n";
     md << "Grid: sigma2 in {";
     for (std::size_t i = 0; i < o.sigma2.size(); ++i) md << (i ? ", " : "") << o.sigma2[i];
@@ -347,8 +358,12 @@ std::vector<std::filesystem::path> write_audit_map(const AuditMap& map, const st
     for (std::size_t i = 0; i < o.patterns.size(); ++i) md << (i ? ", " : "") << o.patterns[i];
     md << "}, n in {";
     for (std::size_t i = 0; i < o.synapses.size(); ++i) md << (i ? ", " : "") << o.synapses[i];
-    md << "}: " << map.points.size() << " points. True information: quadrature for n = 1, conditional Monte Carlo ("
-       << o.samples << " x " << o.inner << " draws) for n >= 2. Total time " << fmt(map.seconds, 3) << " s";
+    md << "}: " << map.points.size() << " points. True information: quadrature for n = 1; for n >= 2 the truth "
+          "driver's best estimate, sequential Monte Carlo over the synapses ("
+       << o.samples << " outer samples, " << o.particles
+       << " particles, more when the densities are noisy) with its reliability verdict (at n = 2 checked against "
+          "conditional Monte Carlo, " << o.samples << " x " << o.inner
+       << " draws). A verdict needs a reliable I_true. Total time " << fmt(map.seconds, 3) << " s";
     std::map<std::size_t, std::pair<double, std::size_t>> time_by_n;
     for (const auto& p : map.points) {
       time_by_n[p.synapses].first += p.seconds;
@@ -364,18 +379,22 @@ std::vector<std::filesystem::path> write_audit_map(const AuditMap& map, const st
 
     md << "## Relative error of I_FW by panel\n\n"
        << "Over the sigma2 x rho cells of each (P, n): the smallest, median and largest relative error "
-          "(I_FW - I_true) / I_true among the cells where it is defined, the largest standard error, and the verdicts.\n\n"
-       << "| P | n | cells | min | median | max | max SE | within 1% | overstates | understates | undecided | unavailable |\n"
-       << "|---|---|---|---|---|---|---|---|---|---|---|---|\n";
+          "(I_FW - I_true) / I_true among the cells where it is defined and I_true is reliable, the largest standard "
+          "error, the verdicts, and how many cells have an unreliable I_true or only a lower bound (both undecided).\n\n"
+       << "| P | n | cells | min | median | max | max SE | within 1% | overstates | understates | undecided | unavailable "
+          "| not reliable | lower bound |\n"
+       << "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
     for (const auto& [P, n] : panels) {
       std::vector<double> rel;
       double max_se = 0;
-      std::size_t cells = 0, verdicts[5] = {0, 0, 0, 0, 0};
+      std::size_t cells = 0, verdicts[5] = {0, 0, 0, 0, 0}, unreliable = 0, bounds = 0;
       for (const auto& p : map.points) {
         if (p.patterns != P || p.synapses != n) continue;
         ++cells;
         ++verdicts[static_cast<int>(p.verdict.kind)];
-        if (std::isfinite(p.relative)) {
+        bounds += p.lower_bound;
+        unreliable += std::isfinite(p.mi_true) && !p.reliable && !p.lower_bound;
+        if (std::isfinite(p.relative) && p.reliable) {
           rel.push_back(p.relative);
           max_se = std::max(max_se, p.relative_se);
         }
@@ -387,7 +406,7 @@ std::vector<std::filesystem::path> write_audit_map(const AuditMap& map, const st
         md << percent(rel.front()) << " | " << percent(rel[rel.size() / 2]) << " | " << percent(rel.back()) << " | "
            << percent(max_se) << " | ";
       md << verdicts[0] << " | " << verdicts[1] << " | " << verdicts[2] << " | " << verdicts[3] << " | " << verdicts[4]
-         << " |\n";
+         << " | " << unreliable << " | " << bounds << " |\n";
     }
     md << "\n## Positive definiteness of K and K'\n\n"
        << "Fraction of grid points where K or K' is not positive definite (status not_positive_definite):\n\n";
@@ -414,10 +433,10 @@ std::vector<std::filesystem::path> write_audit_map(const AuditMap& map, const st
     // The largest errors.
     std::vector<const AuditMapPoint*> ranked;
     for (const auto& p : map.points)
-      if (std::isfinite(p.relative)) ranked.push_back(&p);
+      if (std::isfinite(p.relative) && p.reliable) ranked.push_back(&p);
     std::sort(ranked.begin(), ranked.end(),
               [](const AuditMapPoint* a, const AuditMapPoint* b) { return std::abs(a->relative) > std::abs(b->relative); });
-    md << "## Largest relative errors\n\n| sigma2 | rho | P | n | I_FW | I_true +- SE | relative | verdict |\n"
+    md << "## Largest relative errors (reliable I_true)\n\n| sigma2 | rho | P | n | I_FW | I_true +- SE | relative | verdict |\n"
        << "|---|---|---|---|---|---|---|---|\n";
     for (std::size_t i = 0; i < std::min<std::size_t>(8, ranked.size()); ++i) {
       const auto& p = *ranked[i];
@@ -426,12 +445,14 @@ std::vector<std::filesystem::path> write_audit_map(const AuditMap& map, const st
          << p.verdict.text << " |\n";
     }
     md << "\n## Files\n\n- `audit_map.csv`: one row per point (parameters, status, I_FW, I_true and its SE, "
-          "estimator, relative error and SE, verdict, non-PD flags and smallest eigenvalues of K and K').\n"
+          "estimator, whether I_true is reliable or a lower bound, relative error and SE, verdict, non-PD flags and "
+          "smallest eigenvalues of K and K'; the note says why an I_true is not reliable).\n"
        << "- `audit_map_specs.jsonl`: the spec of each point in CSV order; `syninfo audit` on one line (saved as a "
           "file) reproduces that point with its full audit.\n"
        << "- `audit_map.png` (drawn by `audit_map.gp` from `audit_map.dat`): the relative MI error in percent, one "
           "panel per (P, n), sigma2 across, rho up; x marks points where K or K' is not positive definite, grey cells "
-          "have no relative error (I_true not distinguishable from 0, or no estimator), * marks I_true from KSG.\n";
+          "have no relative error (I_true not distinguishable from 0, only a lower bound, or no estimator), ? marks "
+          "an I_true that the truth driver does not call reliable (no verdict there).\n";
     if (!plot_note.empty()) md << "\n" << plot_note << "\n";
     const fs::path path = dir / "audit_map.md";
     std::ofstream(path) << md.str();

@@ -93,7 +93,18 @@ json::Value error_json(const audit::ErrorEstimate& e, const char* quantity) {
       .set("difference_nats", num(e.difference))
       .set("method", e.method.empty() ? json::Value() : str(e.method))
       .set("error_method", e.error_method.empty() ? json::Value() : str(e.error_method));
+  if (q == "h")
+    out.set("biased", json::Value::boolean(e.biased)).set("bias_note", e.bias_note.empty() ? json::Value() : str(e.bias_note));
   return out;
+}
+
+json::Value estimate_json(const estimators::Estimate& e) {
+  return json::Value::object()
+      .set("method", str(e.method))
+      .set("mi_nats", num(e.value))
+      .set("standard_error_nats", num(e.standard_error))
+      .set("samples", count(e.samples))
+      .set("error_method", str(e.error_method));
 }
 
 json::Value audit_json(const FentonWilkinsonAudit& r, const Problem<double>& problem) {
@@ -129,6 +140,21 @@ json::Value audit_json(const FentonWilkinsonAudit& r, const Problem<double>& pro
   json::Value mi = error_json(m, "mi");
   mi.set("relative_error", num(m.relative)).set("relative_error_se", num(m.relative_se));
   mi.set("truth_available", json::Value::boolean(m.truth_available));
+  const auto& tv = m.truth_verdict;
+  json::Value sub = json::Value();
+  if (tv.lower_bound) {
+    sub = json::Value::array();
+    for (std::size_t a : tv.lower_bound_synapses) sub.push(count(a));
+  }
+  json::Value checks = json::Value::array();
+  for (const auto& e : m.cross_checks) checks.push(estimate_json(e));
+  mi.set("reliable", json::Value::boolean(m.truth_available && tv.reliable))
+      .set("reliability_note", tv.note.empty() ? json::Value() : str(tv.note))
+      .set("lower_bound", json::Value::boolean(tv.lower_bound))
+      .set("lower_bound_synapses", std::move(sub))
+      .set("lower_bound_gap_nats", num(m.lower_bound_gap))
+      .set("smc_particles", m.smc_particles ? count(m.smc_particles) : json::Value())
+      .set("cross_checks", std::move(checks));
   return json::Value::object()
       .set("command", str("audit"))
       .set("N", count(r.neurons))
@@ -138,6 +164,7 @@ json::Value audit_json(const FentonWilkinsonAudit& r, const Problem<double>& pro
       .set("seed", json::Value::number(static_cast<unsigned long long>(r.options.seed)))
       .set("samples", count(r.options.samples))
       .set("inner", count(r.options.inner))
+      .set("smc_samples", count(r.options.smc_samples))
       .set("closed_form", std::move(closed))
       .set("moments", json::Value::object()
                           .set("W_E", moments_json(r.w, problem.ensemble))
@@ -191,7 +218,8 @@ std::string pair_name(const Ensemble& e, std::size_t a) {
 
 void print_text(std::ostream& os, const FentonWilkinsonAudit& r, const Problem<double>& problem) {
   os << "Fenton-Wilkinson audit: N = " << r.neurons << ", P = " << r.patterns << ", n = " << r.synapses
-     << ", pattern k = " << r.pattern << ", seed " << r.options.seed << ", " << r.options.samples << " samples\n\n";
+     << ", pattern k = " << r.pattern << ", seed " << r.options.seed << ", " << r.options.samples << " samples"
+     << (r.synapses >= 2 ? ", " + std::to_string(r.options.smc_samples) + " smc samples" : std::string()) << "\n\n";
   os << "closed form (" << r.precision << "): status " << to_string(r.status);
   if (r.status == MiStatus::ok) os << ", I_FW = " << fmt(r.mi_fw, 10) << " nats";
   os << '\n';
@@ -234,11 +262,22 @@ void print_text(std::ostream& os, const FentonWilkinsonAudit& r, const Problem<d
   };
   row("h(W_E)", r.h_w);
   row("h(R^(k))", r.h_r);
-  row("I(W_E; x^k)", r.mi);
+  row(r.mi.truth_verdict.lower_bound ? "I(W_E; x^k) >=" : "I(W_E; x^k)", r.mi);
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    const audit::ErrorEstimate& e = i == 1 ? r.h_w : i == 2 ? r.h_r : static_cast<const audit::ErrorEstimate&>(r.mi);
+    if (e.biased) rows[i].back() += " (biased)";
+  }
+  for (const auto& c : r.mi.cross_checks)
+    rows.push_back({"  cross-check", "", fmt(c.value, 7), fmt(c.standard_error, 2), "", c.method});
   print_table(os, rows);
-  for (const auto* e : {&r.h_w, &r.h_r})
+  for (const auto* e : {&r.h_w, &r.h_r}) {
     if (!e->reason.empty()) os << "  " << (e == &r.h_w ? "h(W_E)" : "h(R^(k))") << ": " << e->reason << '\n';
-  if (r.mi.available && std::isfinite(r.mi.relative))
+    if (e->biased) os << "  " << (e == &r.h_w ? "h(W_E)" : "h(R^(k))") << " biased: " << e->bias_note << '\n';
+  }
+  if (r.mi.truth_available)
+    os << "  I_true " << (r.mi.truth_verdict.reliable ? "reliable" : "NOT reliable") << ": " << r.mi.truth_verdict.note
+       << '\n';
+  if (std::isfinite(r.mi.relative))
     os << "  relative MI error: " << audit::percent(r.mi.relative) << " +- " << audit::percent(r.mi.relative_se) << '\n';
   os << "\nverdict: " << r.mi.verdict.text << '\n';
   for (const auto& n : r.notes) os << "note: " << n << '\n';
@@ -249,12 +288,15 @@ void print_text(std::ostream& os, const FentonWilkinsonAudit& r, const Problem<d
 
 int run_audit(int argc, char** argv) {
   const Args args = parse_args(argc, argv, 2,
-                               {"samples", "inner", "seed", "threads", "precision", "format", "pd-policy", "repair-floor"},
+                               {"samples", "inner", "smc-samples", "particles", "seed", "threads", "precision", "format",
+                                "pd-policy", "repair-floor"},
                                {"quiet"});
   if (args.positional.size() != 1) throw UsageError("expected exactly one SPEC.json argument");
   audit::AuditOptions options;
   options.samples = static_cast<std::size_t>(args.get_int("samples", 20000, 100, 100000000));
   options.inner = static_cast<std::size_t>(args.get_int("inner", 256, 4, 1000000));
+  options.smc_samples = static_cast<std::size_t>(args.get_int("smc-samples", 4000, 100, 100000000));
+  options.smc_particles = static_cast<std::size_t>(args.get_int("particles", 32, 2, 100000));
   options.seed = static_cast<std::uint64_t>(args.get_int("seed", 1, 0, 9223372036854775807LL));
   options.threads = static_cast<unsigned>(args.get_int("threads", 0, 0, 4096));
   const std::string precision = args.get_or("precision", "double");
@@ -282,7 +324,8 @@ int run_audit(int argc, char** argv) {
 }  // namespace syninfo::cli
 
 SYNINFO_REGISTER_COMMAND(audit, "audit", "Fenton-Wilkinson audit of one spec: moments, KS distances, entropy and MI errors",
-                         "usage: syninfo audit SPEC.json [--samples M] [--inner L] [--seed S] [--threads T]\n"
+                         "usage: syninfo audit SPEC.json [--samples M] [--inner L] [--smc-samples S]\n"
+                         "                     [--particles Q] [--seed S] [--threads T]\n"
                          "                     [--precision double|50] [--format json|text]\n"
                          "                     [--pd-policy report|nearest-pd] [--repair-floor F] [--quiet]\n\n"
                          "Measures how far the log-normal surrogates behind the closed form I_FW are from the\n"
@@ -294,9 +337,20 @@ SYNINFO_REGISTER_COMMAND(audit, "audit", "Fenton-Wilkinson audit of one spec: mo
                          "                empirical CDF of M draws (5% critical value 1.358/sqrt(M));\n"
                          "  entropy_errors h_FW - h_true for W_E and R^(k);\n"
                          "  mi_error      I_FW - I_true, relative error and its standard error, and a verdict.\n"
-                         "True values: quadrature for one synapse; conditional Monte Carlo (M outer x L inner\n"
-                         "draws, default 20000 x 256) for ensembles; KSG for the MI only when CMC does not\n"
-                         "apply. Non-PD K or K' and P = 1 still get moments, KS and true entropies; the output\n"
+                         "True values: n = 1: quadrature (deterministic). n >= 2: the truth driver's best\n"
+                         "estimate, sequential Monte Carlo over the synapses (S outer samples, default 4000;\n"
+                         "Q particles, default 32, raised automatically when the densities are noisy), with\n"
+                         "its reliability verdict; at n = 2 conditional Monte Carlo (M x L draws, default\n"
+                         "20000 x 256) is a cross-check within that verdict (listed under cross_checks).\n"
+                         "The verdict (within 1% / overstates / understates, by |rel| + 2 SE <\n"
+                         "1% or |rel| > 2 SE) is given only for a reliable I_true; an unreliable one gives\n"
+                         "\"undecided\" with the driver's reason. A degenerate ensemble (more synapses than\n"
+                         "independent neuron directions, or an even cycle) has no estimate of I_true: the\n"
+                         "output gives a lower bound (I of the largest sub-ensemble smc can treat,\n"
+                         "lower_bound: true) and never an over/understatement verdict. The entropies for\n"
+                         "n >= 2 come from smc too; from n = 4 on they are biased upwards (by up to about one\n"
+                         "SE; the bias cancels in I) and carry \"biased\": true with a note.\n"
+                         "Non-PD K or K' and P = 1 still get moments, KS and true entropies; the output\n"
                          "says why the MI error is absent. --precision sets the closed form's and the exact\n"
                          "moments' precision (estimators run in double). JSON by default; --format text prints\n"
                          "aligned tables. Progress goes to stderr (--quiet silences it). Results do not\n"

@@ -58,7 +58,8 @@ std::vector<std::size_t> count_list(const std::string& text, const std::string& 
 
 int run_audit_map(int argc, char** argv) {
   const Args args = parse_args(argc, argv, 2,
-                               {"out", "sigma2", "rho", "P", "n", "N", "samples", "inner", "seed", "threads", "scale"},
+                               {"out", "sigma2", "rho", "P", "n", "N", "samples", "inner", "particles", "seed", "threads",
+                                "scale"},
                                {"quiet"});
   if (!args.positional.empty()) throw UsageError("unexpected argument '" + args.positional.front() + "'");
   const std::string scale = args.get_or("scale", "quick");
@@ -70,6 +71,7 @@ int run_audit_map(int argc, char** argv) {
   if (auto v = args.get("n")) o.synapses = count_list(*v, "n", 1, 200);
   o.samples = static_cast<std::size_t>(args.get_int("samples", static_cast<long long>(o.samples), 100, 100000000));
   o.inner = static_cast<std::size_t>(args.get_int("inner", static_cast<long long>(o.inner), 4, 1000000));
+  o.particles = static_cast<std::size_t>(args.get_int("particles", static_cast<long long>(o.particles), 2, 100000));
   o.seed = static_cast<std::uint64_t>(args.get_int("seed", 1, 0, 9223372036854775807LL));
   o.threads = static_cast<unsigned>(args.get_int("threads", 0, 0, 4096));
   o.neurons = static_cast<std::size_t>(args.get_int("N", 0, 0, 4096));
@@ -96,23 +98,26 @@ int run_audit_map(int argc, char** argv) {
 
 SYNINFO_REGISTER_COMMAND(audit_map, "audit-map", "map of the closed form's relative error over sigma2, rho, P and n (set 1)",
                          "usage: syninfo audit-map [--out DIR] [--sigma2 LIST] [--rho LIST] [--P LIST] [--n LIST]\n"
-                         "                         [--N N] [--samples M] [--inner L] [--seed S] [--threads T]\n"
-                         "                         [--scale quick|full] [--quiet]\n\n"
+                         "                         [--N N] [--samples M] [--inner L] [--particles Q] [--seed S]\n"
+                         "                         [--threads T] [--scale quick|full] [--quiet]\n\n"
                          "Sweeps set-1 style inputs (theory.md section 7): exchangeable covariance\n"
                          "sigma2 ((1 - rho) I + rho 11') shared by all patterns, means uniform in [-1, 1] from\n"
                          "the seed, pattern k = 0, ensemble = the first n pairs of one fixed random sequence of\n"
-                         "distinct pairs over N neurons (N the smallest with N(N-1)/2 >= the largest n, or --N;\n"
-                         "for n > N every term is degenerate and I_true falls back to KSG). Each\n"
-                         "point gets I_FW (double, 50-digit cross-check) and I_true (quadrature for n = 1,\n"
-                         "conditional Monte Carlo with M x L draws for n >= 2).\n"
+                         "distinct pairs over N neurons (N the smallest with N(N-1)/2 >= the largest n, or --N).\n"
+                         "Each point gets I_FW (double, 50-digit cross-check) and I_true as in syninfo audit:\n"
+                         "quadrature for n = 1; for n >= 2 the truth driver's sequential Monte Carlo (M outer\n"
+                         "samples, Q particles) with its reliability verdict (at n = 2 cross-checked against\n"
+                         "conditional Monte Carlo with M x L draws). Only a reliable I_true gets a\n"
+                         "verdict. For n > N every term is degenerate: I_true is then only a lower bound (smc on\n"
+                         "the largest treatable sub-ensemble) and the point is undecided.\n"
                          "Writes into DIR (default ./audit_map): audit_map.csv (one row per point),\n"
                          "audit_map_specs.jsonl (each point's spec, for syninfo audit), audit_map.png with\n"
                          "audit_map.gp and audit_map.dat (heat maps of the relative MI error, one panel per\n"
-                         "(P, n); non-PD points marked x), and audit_map.md (one-page summary with the non-PD\n"
-                         "fractions against n, rho and P).\n"
+                         "(P, n); non-PD points marked x, unreliable I_true marked ?), and audit_map.md\n"
+                         "(one-page summary with the non-PD fractions against n, rho and P).\n"
                          "Lists are comma-separated. --scale quick (default): sigma2 0.1,0.5,1,2; rho\n"
-                         "0,0.3,0.6,0.9; P 2,10; n 1,2,5; M 2000, L 64 (96 points, about a minute on 2\n"
+                         "0,0.3,0.6,0.9; P 2,10; n 1,2,5; M 2000, L 64, Q 32 (96 points, a few minutes on 2\n"
                          "cores). --scale full: sigma2 0.05,0.1,0.25,0.5,1,2,4; rho 0,0.2,0.4,0.6,0.8,0.9,0.95;\n"
-                         "P 2,5,10,30; n 1,2,3,5,8; M 20000, L 256 (980 points; see validation/audit/README.md\n"
+                         "P 2,5,10,30; n 1,2,3,5,8; M 4000, L 256 (980 points; see validation/audit/README.md\n"
                          "for its cost). Explicit lists and sizes override the preset.\n",
                          &syninfo::cli::run_audit_map);

@@ -7,12 +7,19 @@
 #include "syninfo/random.hpp"
 #include "syninfo/reference/csv.hpp"
 #include "syninfo/spec.hpp"
+#include "syninfo/truth/lognormal_sum_quadrature.hpp"
+#include "syninfo/truth/model_sampling.hpp"
+#include "syninfo/truth/sequential_monte_carlo.hpp"
+#include "syninfo/truth/true_information.hpp"
 
 #include <mpfr.h>
 
 #include <algorithm>
 #include <array>
+#include <cmath>
+#include <cstdio>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <optional>
 #include <sstream>
@@ -328,6 +335,45 @@ std::vector<CaseSpec> generate_specs(std::uint64_t seed, std::size_t count) {
   return out;
 }
 
+TruthPlan truth_plan(const Case& c) {
+  TruthPlan plan;
+  if (c.status != "ok" || c.P < 2 || c.n < 1) return plan;
+  if (c.n == 1) {
+    const auto terms = truth::log_terms(problem_from_json<double>(c.spec));
+    double lo = std::numeric_limits<double>::infinity(), hi = 0.0;
+    for (const auto& t : terms)
+      if (t.cov(0, 0) > 0.0) {
+        lo = std::min(lo, t.cov(0, 0));
+        hi = std::max(hi, t.cov(0, 0));
+      }
+    const double spread = std::sqrt(hi / lo);  // ratio of the largest to the smallest log standard deviation
+    if (spread <= truth_max_sd_spread) {
+      plan.kind = TruthPlan::Kind::quadrature;
+      plan.points_per_sd = spread > truth_wide_sd_spread ? truth_points_per_sd_wide : truth_points_per_sd;
+    } else {
+      plan.kind = TruthPlan::Kind::smc;
+    }
+    return plan;
+  }
+  if (c.n <= truth_max_synapses && c.P <= truth_max_patterns &&
+      truth::smc_unavailable_reason(problem_from_json<double>(c.spec)).empty())
+    plan.kind = TruthPlan::Kind::smc;
+  return plan;
+}
+
+std::pair<std::string, std::string> format_truth(double value, double standard_error) {
+  if (!std::isfinite(value) || !std::isfinite(standard_error) || !(standard_error > 0.0))
+    throw std::invalid_argument("format_truth: needs a finite value and a positive standard error");
+  const int lead = static_cast<int>(std::floor(std::log10(standard_error)));
+  const int decimals = std::max(0, 3 - lead);
+  char buffer[128];
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+  std::string v = buffer;
+  if (v[0] == '-' && v.find_first_of("123456789") == std::string::npos) v.erase(0, 1);
+  std::snprintf(buffer, sizeof buffer, "%.3g", standard_error);
+  return {v, buffer};
+}
+
 std::vector<Case> compute_cases(const std::vector<CaseSpec>& specs, unsigned threads) {
   std::vector<Case> out(specs.size());
   parallel_for(specs.size(), threads, [&](std::size_t begin, std::size_t end) {
@@ -366,6 +412,47 @@ std::vector<Case> compute_cases(const std::vector<CaseSpec>& specs, unsigned thr
     // thread would leak on exit; free this thread's before it ends.
     mpfr_free_cache2(MPFR_FREE_LOCAL_CACHE);
   });
+  // The truth column (truth_plan): quadrature cases in parallel over cases
+  // (each is single-threaded), smc cases one at a time on every thread. Each
+  // value depends on its case alone, never on the thread count.
+  std::vector<std::size_t> by_quadrature, by_smc;
+  std::vector<TruthPlan> plans(out.size());
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    plans[i] = truth_plan(out[i]);
+    if (plans[i].kind == TruthPlan::Kind::quadrature) by_quadrature.push_back(i);
+    if (plans[i].kind == TruthPlan::Kind::smc) by_smc.push_back(i);
+  }
+  auto record = [&](Case& c, const std::string& estimator, double value, double se) {
+    const auto [v, e] = format_truth(value, se);
+    c.truth_estimator = estimator;
+    c.truth_mi_nats = v;
+    c.truth_standard_error = e;
+  };
+  parallel_for(by_quadrature.size(), threads, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t t = begin; t < end; ++t) {
+      Case& c = out[by_quadrature[t]];
+      truth::QuadratureOptions qo;
+      qo.points_per_sd = plans[by_quadrature[t]].points_per_sd;
+      const auto q = truth::quadrature_mutual_information(problem_from_json<double>(c.spec), qo);
+      record(c, "quadrature", q.estimate.value, q.estimate.standard_error);
+    }
+  });
+  for (std::size_t i : by_smc) {
+    Case& c = out[i];
+    const Problem<double> problem = problem_from_json<double>(c.spec);
+    truth::TruthOptions o;
+    o.ksg = o.cmc = o.quadrature = false;
+    o.smc_samples = truth_smc_samples;
+    o.seed = truth_seed;
+    o.threads = threads;
+    o.smc_particles = truth_smc_particles;
+    truth::TruthReport r = truth::estimate_true_information(problem, o);
+    if (!r.reliable) {
+      o.smc_particles = 2 * truth_smc_particles;
+      r = truth::estimate_true_information(problem, o);
+    }
+    if (r.reliable && r.best.method == "smc") record(c, "smc", r.best.value, r.best.standard_error);
+  }
   return out;
 }
 
@@ -390,7 +477,11 @@ json::Value to_json(const Case& c) {
                               .set("min_eig_K_prime", text_or_null(c.min_eig_K_prime))
                               .set("cond_K", text_or_null(c.cond_K))
                               .set("cond_K_prime", text_or_null(c.cond_K_prime)))
-      .set("truth", json::Value())
+      .set("truth", c.truth_estimator.empty() ? json::Value()
+                                              : json::Value::object()
+                                                    .set("estimator", json::Value::string(c.truth_estimator))
+                                                    .set("mi_nats", json::Value::string(c.truth_mi_nats))
+                                                    .set("standard_error", json::Value::string(c.truth_standard_error)))
       .set("spec", c.spec);
 }
 
@@ -419,7 +510,8 @@ std::string to_csv(const std::vector<Case>& cases) {
         c.id,        std::to_string(format_version), c.family,    std::to_string(c.n), std::to_string(c.P),
         std::to_string(c.N), std::to_string(c.pattern), c.status,  c.mi_nats,   c.error_estimate,
         c.double_error_estimate, c.log_det_K, c.log_det_K_prime, c.min_eig_K, c.min_eig_K_prime,
-        c.cond_K,    c.cond_K_prime, "", "", "", c.detail, c.spec.dump(-1)};
+        c.cond_K,    c.cond_K_prime, c.truth_estimator, c.truth_mi_nats, c.truth_standard_error, c.detail,
+        c.spec.dump(-1)};
     for (std::size_t a = 0; a < fields.size(); ++a) out += (a ? "," : "") + csv_field(fields[a]);
     out += "\n";
   }
@@ -484,6 +576,16 @@ Case case_from_json(const json::Value& rec, std::size_t line) {
   c.min_eig_K_prime = string_or_empty(*d, "min_eig_K_prime", line);
   c.cond_K = string_or_empty(*d, "cond_K", line);
   c.cond_K_prime = string_or_empty(*d, "cond_K_prime", line);
+  const json::Value* t = rec.find("truth");
+  if (!t) bad(line, "missing field \"truth\"");
+  if (!t->is_null()) {
+    if (!t->is_object()) bad(line, "field \"truth\" must be an object or null");
+    c.truth_estimator = string_or_empty(*t, "estimator", line);
+    c.truth_mi_nats = string_or_empty(*t, "mi_nats", line);
+    c.truth_standard_error = string_or_empty(*t, "standard_error", line);
+    if (c.truth_estimator.empty() || c.truth_mi_nats.empty() || c.truth_standard_error.empty())
+      bad(line, "field \"truth\" needs estimator, mi_nats and standard_error");
+  }
   const json::Value* s = rec.find("spec");
   if (!s || !s->is_object()) bad(line, "field \"spec\" must be an object");
   c.spec = *s;
@@ -540,6 +642,12 @@ std::vector<Case> parse_reference(const std::string& text) {
     c.min_eig_K_prime = f[14];
     c.cond_K = f[15];
     c.cond_K_prime = f[16];
+    c.truth_estimator = f[17];
+    c.truth_mi_nats = f[18];
+    c.truth_standard_error = f[19];
+    if ((c.truth_estimator.empty() != c.truth_mi_nats.empty()) ||
+        (c.truth_estimator.empty() != c.truth_standard_error.empty()))
+      bad(line, "truth_estimator, truth_mi_nats and truth_standard_error must be all empty or all set");
     c.detail = f[20];
     try {
       c.spec = json::parse(f[21]);

@@ -82,6 +82,10 @@ def check_audit(exe, spec, expect, extra):
                 fail("exceeds_critical inconsistent")
     # Entropy errors: difference = FW - true whenever available.
     for name, e in out["entropy_errors"].items():
+        # smc entropies are flagged biased exactly from n = 4 on, with a note.
+        expect_biased = e["method"] == "smc" and n >= 4
+        if e["biased"] != expect_biased or bool(e["bias_note"]) != expect_biased:
+            fail("entropy %s: biased %s (method %s, n = %d)" % (name, e["biased"], e["method"], n))
         if e["available"]:
             if not close(e["difference_nats"], e["h_fw_nats"] - e["h_true_nats"], 1e-12):
                 fail("entropy difference " + name)
@@ -89,7 +93,18 @@ def check_audit(exe, spec, expect, extra):
             fail("entropy error %s absent without a reason" % name)
     mi = out["mi_error"]
     v = out["verdict"]
-    if mi["available"]:
+    for key in ("reliable", "reliability_note", "lower_bound", "lower_bound_synapses", "cross_checks"):
+        if key not in mi:
+            fail("mi_error lacks " + key)
+    if n >= 2 and mi["truth_available"] and mi["method"] not in ("smc", "smc_lower_bound"):
+        fail("I_true for n >= 2 from %s, not the truth driver's smc" % mi["method"])
+    if mi["lower_bound"]:
+        # A bound: no difference, no relative error, never a verdict of size.
+        if mi["available"] or mi["relative_error"] is not None or v["kind"] != "undecided" or mi["reliable"]:
+            fail("a lower bound treated as an estimate")
+        if "lower bound" not in v["text"] or not mi["lower_bound_synapses"]:
+            fail("lower-bound verdict does not say so")
+    elif mi["available"]:
         if not close(mi["difference_nats"], mi["mi_fw_nats"] - mi["mi_true_nats"], 1e-12):
             fail("MI difference")
         if not close(mi["mi_fw_nats"], cf["mi_nats"], 0):
@@ -98,10 +113,15 @@ def check_audit(exe, spec, expect, extra):
         if rel is not None:
             if not close(rel, mi["difference_nats"] / mi["mi_true_nats"], 1e-12):
                 fail("relative error")
-            expected = ("within_1_percent" if abs(rel) + 2 * se < 0.01 else
+            expected = ("undecided" if not mi["reliable"] else
+                        "within_1_percent" if abs(rel) + 2 * se < 0.01 else
                         "overstates" if rel > 2 * se else "understates" if rel < -2 * se else "undecided")
             if v["kind"] != expected:
                 fail("verdict %s, rule gives %s" % (v["kind"], expected))
+            if not mi["reliable"] and mi["reliability_note"] not in v["text"]:
+                fail("an unreliable I_true's verdict does not give the driver's reason")
+        elif v["kind"] != "undecided":
+            fail("no relative error but verdict " + v["kind"])
     else:
         if not mi.get("reason") or v["kind"] != "unavailable":
             fail("MI error absent without reason/unavailable verdict")
@@ -143,6 +163,12 @@ def check_map(exe, outdir, extra):
                 fail("relative error column")
         if row["status"] != "ok" and row["mi_fw_nats"]:
             fail("I_FW printed for a non-ok status")
+        if int(row["n"]) >= 2 and row["mi_true_nats"] and row["estimator"] not in ("smc", "smc_lower_bound"):
+            fail("map I_true for n >= 2 from " + row["estimator"])
+        if row["lower_bound"] == "1" and (row["verdict"] != "undecided" or row["relative_error"] or row["reliable"] == "1"):
+            fail("map: a lower bound got a relative error or a verdict")
+        if row["reliable"] == "0" and row["verdict"] in ("within_1_percent", "overstates", "understates"):
+            fail("map: a verdict on an unreliable I_true")
     md = open(os.path.join(outdir, "audit_map.md")).read()
     if "The figure was not drawn" in md:
         fail("gnuplot failed: " + md[md.index("The figure was not drawn"):])

@@ -5,12 +5,13 @@
 // Single synapse: quadrature (deterministic, error bound ~1e-8 nats) over
 // RapidCheck-generated heterogeneous patterns. Reproduce a run with
 // RC_PARAMS="seed=S max_success=N" (tests/audit/tests.cmake sets the default).
-// Ensembles: conditional Monte Carlo on fixed-seed cases.
+// Ensembles: sequential Monte Carlo (the truth driver's estimator for n >= 2)
+// on fixed-seed cases.
 #include <rapidcheck/catch.h>
 
 #include "syninfo/spec.hpp"
-#include "syninfo/truth/conditional_monte_carlo.hpp"
 #include "syninfo/truth/lognormal_sum_quadrature.hpp"
+#include "syninfo/truth/sequential_monte_carlo.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -107,47 +108,54 @@ Problem<double> pair_problem(const char* spec) { return problem_from_json<double
 
 }  // namespace
 
-TEST_CASE("true information: adding a synapse never lowers it - CMC on pairs", "[audit][truth-properties]") {
+TEST_CASE("true information: adding a synapse never lowers it - smc on pairs and triples", "[audit][truth-properties]") {
   // Fixed cases of set-1 style (and one heterogeneous) models: I of the single
-  // synapse (quadrature, exact to ~1e-8) must not exceed I of the pair (CMC)
-  // by more than 3 of the pair's standard errors. The pair's MI is larger
-  // by a margin in most cases; the check is one-sided.
+  // synapse (quadrature, exact to ~1e-8) must not exceed I of the pair (smc),
+  // and I of the pair must not exceed I of the triple (smc, independent
+  // seeds), by more than 3 combined standard errors (smc's include its bias
+  // allowance). The larger ensemble's MI is larger by a margin in most
+  // cases; the check is one-sided. (The one-pivot CMC used here before is
+  // biased high from n = 3 on, so it could not compare pairs with triples.)
   const char* specs[] = {
-      R"({"generate": {"N": 3, "P": 3, "seed": 1, "cov": {"type": "exchangeable", "sigma2": "0.5", "rho": "0.3"}},
-          "synapses": [[0, 1], [1, 2]], "pattern": 0})",
+      R"({"generate": {"N": 4, "P": 3, "seed": 1, "cov": {"type": "exchangeable", "sigma2": "0.5", "rho": "0.3"}},
+          "synapses": [[0, 1], [1, 2], [2, 3]], "pattern": 0})",
       R"({"generate": {"N": 4, "P": 5, "seed": 2, "cov": {"type": "exchangeable", "sigma2": "1", "rho": "0.8"}},
-          "synapses": [[0, 1], [2, 3]], "pattern": 1})",
+          "synapses": [[0, 1], [2, 3], [0, 2]], "pattern": 1})",
       R"({"generate": {"N": 3, "P": 2, "seed": 3, "cov": {"type": "exchangeable", "sigma2": "2", "rho": "0.9"}},
-          "synapses": [[0, 2], [0, 1]], "pattern": 0})",
+          "synapses": [[0, 2], [0, 1], [1, 2]], "pattern": 0})",
       R"({"patterns": [{"mean": [0.3, -0.2, 0.1], "cov": [[0.8, 0.1, 0.0], [0.1, 0.4, 0.2], [0.0, 0.2, 1.1]]},
                        {"mean": [-0.5, 0.4, 0.0], "cov": [[0.3, 0.0, 0.1], [0.0, 0.9, 0.0], [0.1, 0.0, 0.5]]},
                        {"mean": [0.1, 0.1, -0.6], "cov": [[1.5, 0.7, 0.2], [0.7, 0.6, 0.1], [0.2, 0.1, 0.4]]}],
-          "synapses": [[0, 1], [1, 2]], "pattern": 2})"};
-  truth::CmcOptions o;
-  o.outer = 3000;
-  o.inner = 64;
+          "synapses": [[0, 1], [1, 2], [0, 0]], "pattern": 2})"};
+  truth::SmcOptions o;
+  o.outer = 1500;
   o.threads = 2;
   int case_index = 0;
   for (const char* spec : specs) {
-    const Problem<double> pair = pair_problem(spec);
-    Problem<double> single = pair;
-    single.ensemble.pop_back();
+    const Problem<double> triple = pair_problem(spec);
+    Problem<double> pair = triple, single = triple;
+    pair.ensemble.pop_back();
+    single.ensemble.resize(1);
     o.seed = 100 + static_cast<std::uint64_t>(case_index++);
     const auto one = truth::quadrature_mutual_information(single);
-    const auto two = truth::cmc_mutual_information(pair, o);
+    const auto two = truth::smc_mutual_information(pair, o);
+    o.seed += 50;
+    const auto three = truth::smc_mutual_information(triple, o);
     INFO("case " << case_index << ": I(single) " << one.estimate.value << " +- " << one.estimate.standard_error
-                 << ", I(pair) " << two.estimate.value << " +- " << two.estimate.standard_error);
+                 << ", I(pair) " << two.estimate.value << " +- " << two.estimate.standard_error << ", I(triple) "
+                 << three.estimate.value << " +- " << three.estimate.standard_error);
     CHECK(one.estimate.value <= two.estimate.value + 3 * std::hypot(two.estimate.standard_error, one.estimate.standard_error));
+    CHECK(two.estimate.value <= three.estimate.value + 3 * std::hypot(two.estimate.standard_error, three.estimate.standard_error));
   }
 }
 
-TEST_CASE("true information: independent synapses add - CMC against quadrature", "[audit][truth-properties]") {
+TEST_CASE("true information: independent synapses add - smc against quadrature", "[audit][truth-properties]") {
   // Synapses (0, 1) and (2, 3) over neurons with diagonal covariances: W_1
   // depends on (y_0, y_1) and W_2 on (y_2, y_3) of every pattern, so the pair
   // splits into independent channels and I(pair) = I(W_1) + I(W_2) exactly
   // (chain rule). Pattern k's activity on neurons 2, 3 is small, so the
   // second synapse adds little: the equality is a sharp version of ensemble
-  // monotonicity. Tolerance: 4 CMC standard errors (quadrature ~1e-8).
+  // monotonicity. Tolerance: 4 smc standard errors (quadrature ~1e-8).
   const Problem<double> pair = pair_problem(
       R"({"patterns": [{"mean": [0.2, -0.1, -1.5, -1.2], "cov": [[0.6, 0, 0, 0], [0, 0.4, 0, 0], [0, 0, 0.3, 0], [0, 0, 0, 0.2]]},
                        {"mean": [-0.3, 0.1, 0.4, 0.2], "cov": [[0.5, 0, 0, 0], [0, 0.5, 0, 0], [0, 0, 0.8, 0], [0, 0, 0, 0.6]]},
@@ -158,15 +166,13 @@ TEST_CASE("true information: independent synapses add - CMC against quadrature",
   second.ensemble = {Synapse{2, 3}};
   const double i1 = truth::quadrature_mutual_information(first).estimate.value;
   const double i2 = truth::quadrature_mutual_information(second).estimate.value;
-  truth::CmcOptions o;
-  o.outer = 4000;
-  o.inner = 64;
+  truth::SmcOptions o;
+  o.outer = 3000;
   o.seed = 31;
   o.threads = 2;
-  const auto both = truth::cmc_mutual_information(pair, o);
-  INFO("I(W_1) " << i1 << ", I(W_2) " << i2 << ", CMC I(pair) " << both.estimate.value << " +- "
+  const auto both = truth::smc_mutual_information(pair, o);
+  INFO("I(W_1) " << i1 << ", I(W_2) " << i2 << ", smc I(pair) " << both.estimate.value << " +- "
                  << both.estimate.standard_error);
   CHECK(i2 < 0.2 * i1);
   CHECK(std::abs(both.estimate.value - (i1 + i2)) < 4 * both.estimate.standard_error);
 }
-

@@ -11,6 +11,14 @@ target_compile_definitions(syninfo_audit_tests PRIVATE SYNINFO_AUDIT_DATA="${PRO
                                                        SYNINFO_TEST_DATA="${PROJECT_SOURCE_DIR}/tests/data")
 catch_discover_tests(syninfo_audit_tests TEST_PREFIX "audit: " PROPERTIES LABELS audit)
 
+# The measurement behind the `biased` flag of the audit's smc entropies
+# (label long: a few minutes).
+add_executable(syninfo_audit_long_tests ${PROJECT_SOURCE_DIR}/tests/audit/test_smc_entropy_bias.cpp)
+target_link_libraries(syninfo_audit_long_tests PRIVATE syninfo_core Catch2::Catch2WithMain)
+# One plain test (catch_discover_tests would flatten a list of labels).
+add_test(NAME long.audit_smc_entropy_bias COMMAND syninfo_audit_long_tests)
+set_tests_properties(long.audit_smc_entropy_bias PROPERTIES LABELS "audit;long" TIMEOUT 1800)
+
 # Properties of the true information (RapidCheck): fixed seed and a bounded
 # number of cases by default; reproduce or extend with RC_PARAMS, e.g.
 #   RC_PARAMS="seed=20261122 max_success=500" ./syninfo_audit_property_tests
@@ -45,6 +53,9 @@ syninfo_audit_cli_test(map_help 0 "usage: syninfo audit-map.*--scale quick\\|ful
 # Invalid input and usage: exit 2, one line naming the problem.
 syninfo_audit_cli_test(bad_samples 2 "--samples must be" audit ${_audit_example} --samples 10)
 syninfo_audit_cli_test(bad_inner 2 "--inner must be" audit ${_audit_example} --inner 2)
+syninfo_audit_cli_test(bad_smc_samples 2 "--smc-samples must be" audit ${_audit_example} --smc-samples 10)
+syninfo_audit_cli_test(bad_particles 2 "--particles must be" audit ${_audit_example} --particles 1)
+syninfo_audit_cli_test(map_bad_particles 2 "--particles must be" audit-map --particles 0)
 syninfo_audit_cli_test(bad_precision 2 "--precision must be double or 50, got '100'" audit ${_audit_example} --precision 100)
 syninfo_audit_cli_test(bad_format 2 "--format must be json or text, got 'xml'" audit ${_audit_example} --format xml)
 syninfo_audit_cli_test(bad_policy 2 "--pd-policy must be report or nearest-pd, got 'fix'" audit ${_audit_example} --pd-policy fix)
@@ -77,10 +88,20 @@ if(SYNINFO_AUDIT_PYTHON3)
   add_test(NAME audit.cli.json_single_pattern
            COMMAND ${SYNINFO_AUDIT_PYTHON3} ${_check} audit $<TARGET_FILE:syninfo> ${_audit_specs}/single_pattern.json
                    single_pattern --samples 1500)
+  # n = 4: smc entropies flagged biased; a degenerate ensemble: lower bound, no verdict of size.
+  add_test(NAME audit.cli.json_biased_entropies
+           COMMAND ${SYNINFO_AUDIT_PYTHON3} ${_check} audit $<TARGET_FILE:syninfo>
+                   ${PROJECT_SOURCE_DIR}/tests/audit/data/four_synapses_spec.json ok --samples 1000 --smc-samples 800
+                   --threads 2)
+  add_test(NAME audit.cli.json_lower_bound
+           COMMAND ${SYNINFO_AUDIT_PYTHON3} ${_check} audit $<TARGET_FILE:syninfo>
+                   ${PROJECT_SOURCE_DIR}/tests/data/closed_form_violations/ensemble_monotonicity.json ok --samples 1000
+                   --smc-samples 500 --threads 2)
   add_test(NAME audit.cli.map_tiny_grid
            COMMAND ${SYNINFO_AUDIT_PYTHON3} ${_check} audit-map $<TARGET_FILE:syninfo> ${CMAKE_CURRENT_BINARY_DIR}/audit_map_test
                    --sigma2 0.5,2 --rho 0,0.9 --P 2,3 --n 1,2 --samples 300 --inner 8 --threads 2)
   set_tests_properties(audit.cli.json_worked_example audit.cli.json_pair audit.cli.json_not_pd
-                       audit.cli.json_single_pattern audit.cli.map_tiny_grid PROPERTIES LABELS "audit;cli"
+                       audit.cli.json_single_pattern audit.cli.json_biased_entropies audit.cli.json_lower_bound
+                       audit.cli.map_tiny_grid PROPERTIES LABELS "audit;cli"
                        PASS_REGULAR_EXPRESSION "^ok")
 endif()

@@ -75,14 +75,83 @@ TEST_CASE("regeneration reproduces the committed reference set bit for bit", "[r
   // Sanitizer builds run ~10x slower: a prefix of the set (case i depends on
   // i alone, so the prefix is the committed file's first lines). The normal
   // build checks all 300 here and through the binary (reference.regenerate).
-  const std::size_t count = 40;
+  // 17 cases include the first truth by quadrature (v1_0015) and by smc
+  // (v1_0017), so both estimators run under the sanitizers too.
+  const std::size_t count = 17;
 #endif
   const auto cases = compute_cases(generate_specs(default_seed, count), 0);
   const std::string jsonl = to_jsonl(cases), csv = to_csv(cases);
   CHECK(jsonl == first_lines(committed("reference_v1.jsonl"), count));
   CHECK(csv == first_lines(committed("reference_v1.csv"), count + 1));
-  // Independent of the thread count.
-  if (count <= 40) CHECK(to_jsonl(compute_cases(generate_specs(default_seed, count), 1)) == jsonl);
+  // Independent of the thread count (the closed forms; the truths: next test).
+  const std::size_t few = 14;  // no truth among them: cheap under the sanitizers
+  CHECK(to_jsonl(compute_cases(generate_specs(default_seed, few), 1)) ==
+        first_lines(committed("reference_v1.jsonl"), few));
+}
+
+TEST_CASE("the truth column does not depend on the thread count", "[reference][truth]") {
+  // v1_0069 (smc: n = 4, P = 3, the cheapest ensemble of the subset) and
+  // v1_0015 (quadrature): computed alone with 1 and 3 threads, both must give
+  // the committed bytes (smc's outer sample i uses its own stream).
+  const auto specs = generate_specs(default_seed, 69);
+  for (const std::size_t index : {68u, 14u}) {
+    const std::vector<CaseSpec> one = {specs[index]};
+    const std::string single = to_jsonl(compute_cases(one, 1));
+    CHECK(to_jsonl(compute_cases(one, 3)) == single);
+    const std::string committed_line = first_lines(committed("reference_v1.jsonl"), index + 1).substr(
+        first_lines(committed("reference_v1.jsonl"), index).size());
+    CHECK(single == committed_line);
+    CHECK(single.find("\"truth\": {\"estimator\"") != std::string::npos);
+  }
+}
+
+TEST_CASE("format_truth: digits matched to the error", "[reference][truth]") {
+  // The value to 3 decimals beyond the standard error's leading digit, the
+  // standard error to 3 significant digits; a zero value has no sign.
+  CHECK(format_truth(0.7376612, 0.041351) == std::pair<std::string, std::string>{"0.73766", "0.0414"});
+  CHECK(format_truth(0.0796828125371, 1.65e-9) == std::pair<std::string, std::string>{"0.079682812537", "1.65e-09"});
+  CHECK(format_truth(4.9317, 0.0955) == std::pair<std::string, std::string>{"4.93170", "0.0955"});
+  CHECK(format_truth(-2.8e-14, 4.73e-6) == std::pair<std::string, std::string>{"0.000000000", "4.73e-06"});
+  CHECK(format_truth(1234.5, 120.0) == std::pair<std::string, std::string>{"1234.5", "120"});
+  CHECK_THROWS(format_truth(1.0, 0.0));
+  CHECK_THROWS(format_truth(NAN, 0.1));
+}
+
+TEST_CASE("the truth column: present exactly for the marked ok cases, with a finite positive error", "[reference][truth]") {
+  // The marked subset (truth_plan, a function of the case list): every ok
+  // case with n = 1, and the ok cases with 2 <= n <= 4, P <= 10 that smc can
+  // treat. A truth must belong to an ok case (for any other status the true
+  // information is infinite or the closed form undefined), name its
+  // estimator, and carry a finite value and a finite positive standard error.
+  const auto& cases = committed_cases();
+  std::size_t singles = 0, ensembles = 0, by_quadrature = 0, by_smc = 0;
+  for (const auto& c : cases) {
+    const TruthPlan plan = truth_plan(c);
+    INFO(c.id << " (" << c.status << ", n " << c.n << ", P " << c.P << ")");
+    CHECK(c.truth_estimator.empty() == (plan.kind == TruthPlan::Kind::none));
+    if (c.truth_estimator.empty()) {
+      CHECK(c.truth_mi_nats.empty());
+      CHECK(c.truth_standard_error.empty());
+      continue;
+    }
+    CHECK(c.status == "ok");
+    CHECK(c.truth_estimator == (plan.kind == TruthPlan::Kind::quadrature ? "quadrature" : "smc"));
+    const double value = from_decimal<double>(c.truth_mi_nats);
+    const double se = from_decimal<double>(c.truth_standard_error);
+    CHECK(std::isfinite(value));
+    CHECK(std::isfinite(se));
+    CHECK(se > 0.0);
+    CHECK(value > -4 * se);  // I >= 0: a truth more than 4 SE below 0 would be wrong
+    (c.n == 1 ? singles : ensembles) += 1;
+    (c.truth_estimator == "quadrature" ? by_quadrature : by_smc) += 1;
+  }
+  std::size_t ok_singles = 0;
+  for (const auto& c : cases) ok_singles += c.status == "ok" && c.n == 1;
+  CHECK(singles == ok_singles);  // every ok single synapse
+  CHECK(ok_singles == 15);
+  CHECK(ensembles >= 5);
+  CHECK(ensembles <= 10);
+  CHECK(by_quadrature == 14);  // v1_0143 (log sd spread 690) is the one n = 1 case by smc
 }
 
 TEST_CASE("the committed JSON Lines and CSV files carry the same cases", "[reference]") {

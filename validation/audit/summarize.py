@@ -30,14 +30,13 @@ def mi_pair(d):
     return d["closed_form"]["mi_nats"], d["mi_error"]["mi_true_nats"], d["mi_error"]["mi_true_se_nats"]
 
 
-def method(d):
-    return d["mi_error"]["method"]
-
-
-def verdict(diff, dse, ok, methods):
-    if len(set(methods)) > 1:
-        return "inconclusive: the two sides use different estimators (%s)" % " vs ".join(methods)
-    return ("yes" if ok else "NO") + " (%s on both sides)" % methods[0]
+def truth_text(d):
+    m = d["mi_error"]
+    if m["mi_true_nats"] is None:
+        return "-"
+    rel = "reliable" if m["reliable"] else ("lower bound" if m["lower_bound"] else "NOT reliable")
+    sign = ">= " if m["lower_bound"] else ""
+    return "%s%s (%s, %s)" % (sign, pm(m["mi_true_nats"], m["mi_true_se_nats"]), m["method"], rel)
 
 
 def max_ks(d, name):
@@ -46,43 +45,51 @@ def max_ks(d, name):
     return max(vals) if vals else None
 
 
+def cmc_estimate(name):
+    e = load(name)["estimates"][0]
+    return e["mi_nats"], e["standard_error_nats"]
+
+
+def ksg_estimate(name):
+    e = load(name)["estimates"][0]
+    return e["mi_nats"], e["standard_error_nats"]
+
+
 def main():
     print("## Recorded violations of the closed form against the true information\n")
-    print("| fact | closed form | violation (nats) | true information (nats, estimator) | true difference | obeyed by the truth? |")
+    print("| case | P | n | I_FW | I_true (smc) | bound - I_FW, if a lower bound |")
     print("|---|---|---|---|---|---|")
-    d = load("nonnegativity")
-    fw, tr, se = mi_pair(d)
-    print("| I >= 0 (`nonnegativity.json`) | I_FW = %s | %s | I = %s (%s) | - | %s (I / SE = %.0f) |" % (
-        f(fw, 6), f(-fw, 4), pm(tr, se), method(d), "yes" if tr > -2 * se else "NO", tr / se))
-    big, small = load("ensemble_monotonicity"), load("ensemble_monotonicity_smaller")
-    fb, tb, sb = mi_pair(big)
-    fs, ts, ss = mi_pair(small)
-    diff, dse = tb - ts, math.hypot(sb, ss)
-    print("| adding a synapse never lowers I (`ensemble_monotonicity.json`, n = 4 vs its first 3) | "
-          "I_FW(4) = %s, I_FW(3) = %s | %s | I(4) = %s (%s), I(3) = %s (%s) | I(4) - I(3) = %s | %s |" % (
-              f(fb, 6), f(fs, 6), f(fs - fb, 4), pm(tb, sb), method(big), pm(ts, ss), method(small), pm(diff, dse),
-              verdict(diff, dse, diff > -2 * dse, [method(big), method(small)])))
-    w, wo = load("pattern_monotonicity"), load("pattern_monotonicity_fewer")
-    fw1, tw1, sw1 = mi_pair(w)
-    fw0, tw0, sw0 = mi_pair(wo)
-    diff, dse = tw1 - tw0, math.hypot(sw1, sw0)
-    print("| adding a pattern never raises I (`pattern_monotonicity.json`, P = 4 vs without pattern 0) | "
-          "I_FW(4) = %s, I_FW(3) = %s | %s | I(4) = %s (%s), I(3) = %s (%s) | I(4) - I(3) = %s | %s |" % (
-              f(fw1, 6), f(fw0, 6), f(fw1 - fw0, 4), pm(tw1, sw1), method(w), pm(tw0, sw0), method(wo), pm(diff, dse),
-              verdict(diff, dse, diff < 2 * dse, [method(w), method(wo)])))
+    for name in ("nonnegativity", "ensemble_monotonicity", "ensemble_monotonicity_smaller", "pattern_monotonicity",
+                 "pattern_monotonicity_fewer"):
+        d = load(name)
+        m = d["mi_error"]
+        gap = pm(m["lower_bound_gap_nats"], m["mi_true_se_nats"]) if m["lower_bound"] else "-"
+        print("| %s | %d | %d | %s | %s | %s |" % (name, d["P"], d["n"], f(d["closed_form"]["mi_nats"], 6),
+                                                  truth_text(d), gap))
 
-    print("\nKSG on both sides of the ensemble comparison (the 4-synapse problem has no CMC):\n")
-    print("| M | KSG I(4 synapses) | KSG I(3 synapses) | difference |")
+    print("\nThe earlier estimator (one-pivot CMC, 20000 x 256 draws, seed 1) on the non-degenerate n = 3 problems:\n")
+    print("| case | CMC (before) | smc (now) | CMC - smc |")
     print("|---|---|---|---|")
-    for m in (20000, 80000):
-        try:
-            a = load("ksg_ensemble_monotonicity_%d" % m)["estimates"][0]
-            b = load("ksg_ensemble_monotonicity_smaller_%d" % m)["estimates"][0]
-        except (OSError, IndexError):
-            continue
-        print("| %d | %s | %s | %s |" % (m, pm(a["mi_nats"], a["standard_error_nats"]),
-                                         pm(b["mi_nats"], b["standard_error_nats"]),
-                                         pm(a["mi_nats"] - b["mi_nats"], math.hypot(a["standard_error_nats"], b["standard_error_nats"]))))
+    for name in ("nonnegativity", "ensemble_monotonicity_smaller"):
+        c, cse = cmc_estimate("cmc_" + name)
+        _, t, tse = mi_pair(load(name))
+        print("| %s | %s | %s | %s (%+.0f%%) |" % (name, pm(c, cse), pm(t, tse), pm(c - t, math.hypot(cse, tse)),
+                                                  100 * (c - t) / t))
+
+    print("\nKSG on both sides of each monotonicity comparison (like with like; biased low):\n")
+    print("| comparison | M | KSG, larger problem | KSG, smaller problem | difference |")
+    print("|---|---|---|---|---|")
+    for label, big, small, ms in (("ensemble: 4 vs 3 synapses", "ksg_ensemble_monotonicity_%d",
+                                   "ksg_ensemble_monotonicity_smaller_%d", (20000, 80000)),
+                                  ("patterns: P = 4 vs 3", "ksg_pattern_monotonicity_%d",
+                                   "ksg_pattern_monotonicity_fewer_%d", (20000,))):
+        for m in ms:
+            try:
+                a, ase = ksg_estimate(big % m)
+                b, bse = ksg_estimate(small % m)
+            except (OSError, IndexError):
+                continue
+            print("| %s | %d | %s | %s | %s |" % (label, m, pm(a, ase), pm(b, bse), pm(a - b, math.hypot(ase, bse))))
 
     print("\n## Per-case audits\n")
     print("| case | P | n | status | I_FW | I_true +- SE | h_FW - h_true, W_E | h_FW - h_true, R^(k) | max KS D (W_E / R^(k)) | verdict |")
@@ -92,13 +99,19 @@ def main():
                  "rounding_pd_50", "rounding_pd_double"):
         d = load(name)
         e = d["entropy_errors"]
-        ew = pm(e["W_E"]["difference_nats"], e["W_E"]["h_true_se_nats"]) if e["W_E"]["available"] else "- (%s)" % e["W_E"].get("reason", "")
-        er = pm(e["R_k"]["difference_nats"], e["R_k"]["h_true_se_nats"]) if e["R_k"]["available"] else "-"
-        fw, tr, se = mi_pair(d)
+
+        def ent(x):
+            if x["available"]:
+                return pm(x["difference_nats"], x["h_true_se_nats"]) + (" (biased)" if x["biased"] else "")
+            if x["h_true_nats"] is not None:
+                return "- (h_FW undefined; h_true %s)" % pm(x["h_true_nats"], x["h_true_se_nats"])
+            return "- (no density smc can factorise)" if "determined" in x.get("reason", "") else "-"
+
         print("| %s | %d | %d | %s | %s | %s | %s | %s | %s / %s | %s |" % (
-            name, d["P"], d["n"], d["closed_form"]["status"], f(fw, 6),
-            pm(tr, se) + (" (%s)" % d["mi_error"]["method"] if d["mi_error"]["method"] else ""), ew, er,
-            f(max_ks(d, "W_E"), 3), f(max_ks(d, "R_k"), 3), d["verdict"]["text"]))
+            name, d["P"], d["n"], d["closed_form"]["status"], f(d["closed_form"]["mi_nats"], 6), truth_text(d),
+            ent(e["W_E"]), ent(e["R_k"]), f(max_ks(d, "W_E"), 3), f(max_ks(d, "R_k"), 3), d["verdict"]["text"]))
+        for c in d["mi_error"]["cross_checks"]:
+            print("|  | | | | cross-check | %s (%s) | | | | |" % (pm(c["mi_nats"], c["standard_error_nats"]), c["method"]))
 
     print("\n## Positive definiteness handling\n")
     for name in ("not_pd_report", "not_pd_nearest_pd", "rounding_pd_50", "rounding_pd_double"):
@@ -115,13 +128,26 @@ def main():
             continue
         with open(path) as fh:
             rows = list(csv.DictReader(fh))
-        rel = [float(r["relative_error"]) for r in rows if r["relative_error"]]
+        rel = [float(r["relative_error"]) for r in rows if r["relative_error"] and r["reliable"] == "1"]
         by_est = {}
         for r in rows:
             by_est[r["estimator"] or "none"] = by_est.get(r["estimator"] or "none", 0) + 1
-        print("\n## %s: %d points, N = %s; estimators %s; relative error defined at %d points, |rel| median %.1f%%, max %.0f%%" % (
-            sub, len(rows), rows[0]["N"], by_est, len(rel), 100 * sorted(abs(x) for x in rel)[len(rel) // 2],
-            100 * max(abs(x) for x in rel)))
+        unreliable = sum(1 for r in rows if r["mi_true_nats"] and r["reliable"] == "0" and r["lower_bound"] == "0")
+        print("\n## %s: %d points, N = %s; estimators %s; %d unreliable, %d lower bounds; relative error with a "
+              "reliable I_true at %d points, |rel| median %.1f%%, max %.0f%%" % (
+                  sub, len(rows), rows[0]["N"], by_est, unreliable, sum(r["lower_bound"] == "1" for r in rows),
+                  len(rel), 100 * sorted(abs(x) for x in rel)[len(rel) // 2], 100 * max(abs(x) for x in rel)))
+        print("\n| P | n | min | median | max | over / under / within 1% / undecided / unavailable |")
+        print("|---|---|---|---|---|---|")
+        panels = sorted({(int(r["P"]), int(r["n"])) for r in rows})
+        for P, n in panels:
+            cell = [r for r in rows if int(r["P"]) == P and int(r["n"]) == n]
+            rr = sorted(float(r["relative_error"]) for r in cell if r["relative_error"] and r["reliable"] == "1")
+            count = lambda k: sum(r["verdict"] == k for r in cell)
+            stats = ("%+.1f%% | %+.1f%% | %+.1f%%" % (100 * rr[0], 100 * rr[len(rr) // 2], 100 * rr[-1])) if rr else "- | - | -"
+            print("| %d | %d | %s | %d / %d / %d / %d / %d |" % (P, n, stats, count("overstates"), count("understates"),
+                                                                count("within_1_percent"), count("undecided"),
+                                                                count("unavailable")))
 
 
 if __name__ == "__main__":

@@ -5,7 +5,9 @@
 // sequence of distinct pairs i < j (no self-connections) over N neurons, N the
 // smallest with N (N - 1) / 2 >= the largest n of the grid. Every grid point
 // is a `generate` spec (written beside the results) that `syninfo audit`
-// reproduces exactly.
+// reproduces exactly. I_true and its verdict are those of `syninfo audit`
+// (quadrature for n = 1, the truth driver's smc for n >= 2), without the
+// entropies.
 #pragma once
 
 #include "syninfo/audit/fenton_wilkinson_audit.hpp"
@@ -24,8 +26,9 @@ struct AuditMapOptions {
   std::vector<std::string> rho;
   std::vector<std::size_t> patterns;   // P values (>= 2)
   std::vector<std::size_t> synapses;   // n values (>= 1)
-  std::size_t samples = 2000;          // CMC outer samples
-  std::size_t inner = 64;              // CMC inner draws
+  std::size_t samples = 2000;          // smc outer samples for n >= 2 (and CMC outer samples of the n = 2 cross-check)
+  std::size_t inner = 64;              // CMC inner draws (n = 2 cross-check)
+  std::size_t particles = 32;          // smc particles per run (raised by the driver when the densities are noisy)
   std::uint64_t seed = 1;              // means and ensemble sequence; CMC seed
   std::size_t neurons = 0;             // N; 0: the smallest that holds the largest n
   unsigned threads = 0;
@@ -47,7 +50,9 @@ struct AuditMapPoint {
   double k_min_eigenvalue = 0.0, k_prime_min_eigenvalue = 0.0;
   double mi_fw = 0.0;       // NaN unless ok
   double mi_true = 0.0, mi_true_se = 0.0;  // NaN when no estimator applies
-  std::string estimator;
+  std::string estimator;    // "quadrature", "smc" or "smc_lower_bound"
+  bool reliable = false;    // the truth driver's verdict on mi_true
+  bool lower_bound = false; // mi_true is a lower bound (degenerate ensemble)
   double relative = 0.0, relative_se = 0.0;  // NaN when undefined
   Verdict verdict;
   double seconds = 0.0;

@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace syninfo::reference {
@@ -47,11 +48,56 @@ struct Case {
   std::string error_estimate;         // rounding-error estimate of mi_nats at 100 digits
   std::string double_error_estimate;  // the library's estimate of the error of a double evaluation
   std::string log_det_K, log_det_K_prime, min_eig_K, min_eig_K_prime, cond_K, cond_K_prime;
+  // The true information for a marked subset (see truth_plan), all empty
+  // otherwise: estimator name, value and standard error in nats as decimal
+  // text with digits matched to the error (format_truth).
+  std::string truth_estimator, truth_mi_nats, truth_standard_error;
   json::Value spec;
 };
 
-// Evaluates every spec at float100 (threads: 0 = all cores; the result does
-// not depend on it). Throws if a generated spec fails validation.
+// The `truth` column. Which cases carry an estimate of the true information
+// I(W_E; x^k), and how; a function of the case list alone (status, n, P and
+// the spec), never of timing:
+//   quadrature: every `ok` case with n = 1 whose random terms' log standard
+//     deviations are within a factor truth_max_sd_spread of each other; single-
+//     synapse quadrature at points_per_sd truth_points_per_sd, or
+//     truth_points_per_sd_wide when the spread exceeds truth_wide_sd_spread
+//     (the grid follows the narrowest term, so the cost grows with the square
+//     of the spread: v1_0121, spread 17, takes 72 s at the default 20).
+//     standard_error is the quadrature's refinement error bound.
+//   smc: the other `ok` n = 1 cases (too costly for quadrature; v1_0143,
+//     spread 690, takes > 5 min even at 2 points per sd), and every `ok` case
+//     with 2 <= n <= truth_max_synapses and P <= truth_max_patterns that
+//     sequential Monte Carlo can treat (not degenerate): the truth driver's smc
+//     `best` (truth_smc_samples outer samples, truth_smc_particles particles,
+//     seed truth_seed); when the driver does not call it reliable, once more
+//     with twice the particles; still unreliable: no truth (none in v1).
+//     standard_error is smc's (statistical error and bias allowance).
+struct TruthPlan {
+  enum class Kind { none, quadrature, smc } kind = Kind::none;
+  double points_per_sd = 0.0;  // quadrature only
+};
+inline constexpr double truth_max_sd_spread = 100.0;
+inline constexpr double truth_wide_sd_spread = 5.0;
+inline constexpr double truth_points_per_sd = 6.0;
+inline constexpr double truth_points_per_sd_wide = 2.0;
+inline constexpr std::size_t truth_max_synapses = 4;
+inline constexpr std::size_t truth_max_patterns = 10;
+inline constexpr std::size_t truth_smc_samples = 1500;
+inline constexpr std::size_t truth_smc_particles = 32;  // 64 on the second try
+inline constexpr std::uint64_t truth_seed = 20261122;
+
+// Needs c.status, c.n, c.P and c.spec.
+TruthPlan truth_plan(const Case& c);
+
+// Digits matched to the error: the value to 3 decimal places beyond the
+// leading digit of the standard error, the standard error to 3 significant
+// digits ("0.7377", "0.0414"). A value that rounds to zero is printed unsigned.
+std::pair<std::string, std::string> format_truth(double value, double standard_error);
+
+// Evaluates every spec at float100 and the marked subset's truth (threads:
+// 0 = all cores; the result does not depend on it). Throws if a generated
+// spec fails validation.
 std::vector<Case> compute_cases(const std::vector<CaseSpec>& specs, unsigned threads = 0);
 
 // The two serialisations (one record per line, '\n' line ends, header first

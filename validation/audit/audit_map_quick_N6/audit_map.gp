@@ -13,25 +13,24 @@ set xlabel 'sigma^2'
 set ylabel 'rho'
 set key off
 set tics scale 0
-set multiplot layout 2,3 title 'Fenton-Wilkinson relative MI error (set 1, N = 6, k = 0); x: K or K'' not positive definite; grey: no relative error; *: I_{true} from KSG (bias not in its SE)'
+set multiplot layout 2,3 title 'Fenton-Wilkinson relative MI error (set 1, N = 6, k = 0); x: K or K'' not positive definite; grey: no relative error (I_{true} near 0, or only a lower bound); ?: I_{true} not reliable (no verdict)'
 set title 'P = 2, n = 1'
 plot 'audit_map.dat' index 0 using 1:2:(0.5):(0.5):($4 == 0 ? $3 : 1/0) with boxxyerror fs solid 1.0 noborder lc palette, \
-     'audit_map.dat' index 0 using 1:2:($4 == 0 ? sprintf('%.1f%s', $3, $5 == 1 ? '*' : '') : '') with labels font 'Sans,7'
+     'audit_map.dat' index 0 using 1:2:($4 == 0 ? sprintf('%.1f%s', $3, $5 == 1 ? '?' : '') : '') with labels font 'Sans,7'
 set title 'P = 2, n = 2'
 plot 'audit_map.dat' index 1 using 1:2:(0.5):(0.5):($4 == 0 ? $3 : 1/0) with boxxyerror fs solid 1.0 noborder lc palette, \
-     'audit_map.dat' index 1 using 1:2:($4 == 0 ? sprintf('%.1f%s', $3, $5 == 1 ? '*' : '') : '') with labels font 'Sans,7'
+     'audit_map.dat' index 1 using 1:2:($4 == 0 ? sprintf('%.1f%s', $3, $5 == 1 ? '?' : '') : '') with labels font 'Sans,7'
 set title 'P = 2, n = 5'
 plot 'audit_map.dat' index 2 using 1:2:(0.5):(0.5):($4 == 0 ? $3 : 1/0) with boxxyerror fs solid 1.0 noborder lc palette, \
-     'audit_map.dat' index 2 using 1:2:($4 == 0 ? sprintf('%.1f%s', $3, $5 == 1 ? '*' : '') : '') with labels font 'Sans,7'
+     'audit_map.dat' index 2 using 1:2:($4 == 0 ? sprintf('%.1f%s', $3, $5 == 1 ? '?' : '') : '') with labels font 'Sans,7'
 set title 'P = 10, n = 1'
 plot 'audit_map.dat' index 3 using 1:2:(0.5):(0.5):($4 == 0 ? $3 : 1/0) with boxxyerror fs solid 1.0 noborder lc palette, \
-     'audit_map.dat' index 3 using 1:2:($4 == 0 ? sprintf('%.1f%s', $3, $5 == 1 ? '*' : '') : '') with labels font 'Sans,7'
+     'audit_map.dat' index 3 using 1:2:($4 == 0 ? sprintf('%.1f%s', $3, $5 == 1 ? '?' : '') : '') with labels font 'Sans,7'
 set title 'P = 10, n = 2'
 plot 'audit_map.dat' index 4 using 1:2:(0.5):(0.5):($4 == 0 ? $3 : 1/0) with boxxyerror fs solid 1.0 noborder lc palette, \
-     'audit_map.dat' index 4 using 1:2:($4 == 0 ? sprintf('%.1f%s', $3, $5 == 1 ? '*' : '') : '') with labels font 'Sans,7', \
-     'audit_map.dat' index 4 using 1:2:(0.5):($4 == 2 ? 0.5 : 1/0) with boxxyerror fs solid 1.0 noborder lc rgb '#bbbbbb'
+     'audit_map.dat' index 4 using 1:2:($4 == 0 ? sprintf('%.1f%s', $3, $5 == 1 ? '?' : '') : '') with labels font 'Sans,7'
 set title 'P = 10, n = 5'
 plot 'audit_map.dat' index 5 using 1:2:(0.5):(0.5):($4 == 0 ? $3 : 1/0) with boxxyerror fs solid 1.0 noborder lc palette, \
-     'audit_map.dat' index 5 using 1:2:($4 == 0 ? sprintf('%.1f%s', $3, $5 == 1 ? '*' : '') : '') with labels font 'Sans,7', \
+     'audit_map.dat' index 5 using 1:2:($4 == 0 ? sprintf('%.1f%s', $3, $5 == 1 ? '?' : '') : '') with labels font 'Sans,7', \
      'audit_map.dat' index 5 using 1:2:(0.5):($4 == 2 ? 0.5 : 1/0) with boxxyerror fs solid 1.0 noborder lc rgb '#bbbbbb'
 unset multiplot
