@@ -1,5 +1,7 @@
 #include "syninfo/truth/conditional_monte_carlo.hpp"
 
+#include "syninfo/truth/corrected_sample_mean.hpp"
+
 #include "syninfo/parallel.hpp"
 #include "syninfo/random.hpp"
 
@@ -288,33 +290,12 @@ std::string error_text(const CmcOptions& o) {
          " split in halves), plus max(|jackknife - delta-method|, |applied correction|) in quadrature";
 }
 
-// Mean and standard error of per-sample values, and the systematic allowance
-// max(|mean(values) - mean(alternatives)|, |applied correction|).
-struct Summary {
-  double mean = 0.0, stat = 0.0, allowance = 0.0, correction = 0.0;
-  std::size_t count = 0;
-};
-
-template <class Value, class Alt, class Corr>
-Summary summarise_values(std::size_t size, const std::vector<bool>& use, Value value, Alt alt, Corr corr) {
-  Summary out;
-  double s = 0.0, sa = 0.0, sc = 0.0;
-  for (std::size_t i = 0; i < size; ++i) {
-    if (!use[i]) continue;
-    s += value(i);
-    sa += alt(i);
-    sc += corr(i);
-    ++out.count;
-  }
+// The corrected sample mean of the used samples; too few of them means the
+// density estimate vanished almost everywhere.
+template <class Use, class Value, class Alt, class Corr>
+CorrectedSampleMean summarise_values(std::size_t size, Use use, Value value, Alt alt, Corr corr) {
+  const CorrectedSampleMean out = corrected_sample_mean(size, use, value, alt, corr);
   if (out.count < 2) throw CmcUnavailable("cmc: estimated density is zero at almost every sample");
-  const auto c = static_cast<double>(out.count);
-  out.mean = s / c;
-  double ss = 0.0;
-  for (std::size_t i = 0; i < size; ++i)
-    if (use[i]) ss += (value(i) - out.mean) * (value(i) - out.mean);
-  out.stat = std::sqrt(ss / (c - 1.0) / c);
-  out.correction = sc / c;
-  out.allowance = std::max(std::abs(out.mean - sa / c), std::abs(out.correction));
   return out;
 }
 
@@ -327,8 +308,8 @@ CmcEntropy summarise(const std::vector<PointResult>& pts, const CmcOptions& o, s
     if (pts[i].zero) ++out.zero_density;
     if (pts[i].fallback) ++out.delta_fallback;
   }
-  const Summary s = summarise_values(
-      pts.size(), use, [&](std::size_t i) { return pts[i].neg_log_p; }, [&](std::size_t i) { return pts[i].delta; },
+  const CorrectedSampleMean s = summarise_values(
+      pts.size(), [&](std::size_t i) { return static_cast<bool>(use[i]); }, [&](std::size_t i) { return pts[i].neg_log_p; }, [&](std::size_t i) { return pts[i].delta; },
       [&](std::size_t i) { return pts[i].correction; });
   out.statistical_error = s.stat;
   out.bias_correction = s.correction;
@@ -408,8 +389,8 @@ CmcMutualInformation cmc_mutual_information(const Problem<double>& problem, cons
   out.h_r = summarise(pr, options, other.eligible.size());
   std::vector<bool> use(options.outer);
   for (std::size_t i = 0; i < options.outer; ++i) use[i] = !pw[i].zero && !pr[i].zero;
-  const Summary s = summarise_values(
-      options.outer, use, [&](std::size_t i) { return pw[i].neg_log_p - pr[i].neg_log_p; },
+  const CorrectedSampleMean s = summarise_values(
+      options.outer, [&](std::size_t i) { return static_cast<bool>(use[i]); }, [&](std::size_t i) { return pw[i].neg_log_p - pr[i].neg_log_p; },
       [&](std::size_t i) { return pw[i].delta - pr[i].delta; },
       [&](std::size_t i) { return pw[i].correction - pr[i].correction; });
   out.bias_correction = s.correction;

@@ -1,5 +1,7 @@
 #include "syninfo/truth/sequential_monte_carlo.hpp"
 
+#include "syninfo/truth/corrected_sample_mean.hpp"
+
 #include "syninfo/parallel.hpp"
 #include "syninfo/random.hpp"
 
@@ -284,33 +286,12 @@ void check_options(const SmcOptions& o) {
   if (!(o.check_fraction >= 0.0 && o.check_fraction <= 1.0))
     throw std::invalid_argument("smc: check_fraction must be in [0, 1]");
 }
-
-struct Summary {
-  double mean = 0.0, stat = 0.0, sd = 0.0, allowance = 0.0, correction = 0.0;
-  std::size_t count = 0;
-};
-
+// The corrected sample mean of the used samples; too few of them means the
+// density estimate vanished almost everywhere.
 template <class Use, class Value, class Alt, class Corr>
-Summary summarise_values(std::size_t size, Use use, Value value, Alt alt, Corr corr) {
-  Summary out;
-  double s = 0.0, sa = 0.0, sc = 0.0;
-  for (std::size_t i = 0; i < size; ++i) {
-    if (!use(i)) continue;
-    s += value(i);
-    sa += alt(i);
-    sc += corr(i);
-    ++out.count;
-  }
+CorrectedSampleMean summarise_values(std::size_t size, Use use, Value value, Alt alt, Corr corr) {
+  const CorrectedSampleMean out = corrected_sample_mean(size, use, value, alt, corr);
   if (out.count < 2) throw SmcUnavailable("smc: the density estimate is zero at almost every sample");
-  const auto c = static_cast<double>(out.count);
-  out.mean = s / c;
-  double ss = 0.0;
-  for (std::size_t i = 0; i < size; ++i)
-    if (use(i)) ss += (value(i) - out.mean) * (value(i) - out.mean);
-  out.sd = std::sqrt(ss / (c - 1.0));
-  out.stat = out.sd / std::sqrt(c);
-  out.correction = sc / c;
-  out.allowance = std::max(std::abs(out.mean - sa / c), std::abs(out.correction));
   return out;
 }
 
@@ -330,7 +311,7 @@ SmcEntropy summarise(const std::vector<PointResult>& pts, const SmcOptions& o) {
     out.mean_relative_variance += p.rv;
     out.max_relative_variance = std::max(out.max_relative_variance, p.rv);
   }
-  const Summary s = summarise_values(
+  const CorrectedSampleMean s = summarise_values(
       pts.size(), [&](std::size_t i) { return !pts[i].zero; }, [&](std::size_t i) { return pts[i].neg_log_p; },
       [&](std::size_t i) { return pts[i].delta; }, [&](std::size_t i) { return pts[i].correction; });
   out.mean_relative_variance /= static_cast<double>(s.count);
@@ -497,7 +478,7 @@ SmcMutualInformation smc_mutual_information(const Problem<double>& problem, cons
   SmcMutualInformation out;
   out.h_w = summarise(pw, options);
   out.h_r = summarise(pr, options);
-  const Summary s = summarise_values(
+  const CorrectedSampleMean s = summarise_values(
       options.outer, [&](std::size_t i) { return !pw[i].zero && !pr[i].zero; },
       [&](std::size_t i) { return pw[i].neg_log_p - pr[i].neg_log_p; },
       [&](std::size_t i) { return pw[i].delta - pr[i].delta; },

@@ -15,6 +15,7 @@
 #include <set>
 
 using namespace syninfo;
+using namespace syninfo::truth::testing;
 using namespace syninfo::audit;
 
 namespace {
@@ -35,40 +36,6 @@ AuditOptions small(std::size_t samples = 4000, std::size_t inner = 64, std::size
   o.seed = 7;
   o.threads = 2;
   return o;
-}
-
-// n disjoint synapses (2a, 2a + 1) over 2n independent neurons (covariance
-// s I), P patterns with seeded means in [-1, 1]: the W_a are independent, so
-// I(W_E; x^k) is the sum of the single-synapse informations (quadrature).
-Problem<double> independent_disjoint(std::size_t n, std::size_t patterns, double s, std::uint64_t seed) {
-  Problem<double> p;
-  const auto neurons = static_cast<Eigen::Index>(2 * n);
-  Rng rng(seed, 0);
-  for (std::size_t mu = 0; mu < patterns; ++mu) {
-    Pattern<double> pat;
-    pat.mean = Eigen::VectorXd(neurons);
-    for (Eigen::Index i = 0; i < neurons; ++i) pat.mean(i) = rng.uniform(-1.0, 1.0);
-    pat.cov = Eigen::MatrixXd::Identity(neurons, neurons) * s;
-    p.patterns.list.push_back(pat);
-  }
-  for (std::size_t a = 0; a < n; ++a) p.ensemble.push_back(Synapse{2 * a, 2 * a + 1});
-  p.pattern = 0;
-  return p;
-}
-
-double sum_of_single_synapse_informations(const Problem<double>& p, double* bound) {
-  double total = 0.0;
-  *bound = 0.0;
-  for (const auto& synapse : p.ensemble) {
-    Problem<double> one = p;
-    one.ensemble = {synapse};
-    truth::QuadratureOptions qo;
-    qo.points_per_sd = 8.0;
-    const auto q = truth::quadrature_mutual_information(one, qo);
-    total += q.estimate.value;
-    *bound += q.estimate.standard_error;
-  }
-  return total;
 }
 
 constexpr double kPi = 3.14159265358979323846;

@@ -3,6 +3,7 @@
 // independent disjoint synapses, where h(W_E) is the sum of single-synapse
 // quadrature entropies and -ln p(w) at any point is a sum of 1-D quadrature
 // log densities. Label `long` (~3 minutes on 2 cores); it prints the table.
+#include "../truth/truth_test_helpers.hpp"
 #include "syninfo/random.hpp"
 #include "syninfo/truth/lognormal_sum_quadrature.hpp"
 #include "syninfo/truth/model_sampling.hpp"
@@ -15,39 +16,8 @@
 #include <sstream>
 
 using namespace syninfo;
+using namespace syninfo::truth::testing;
 using namespace syninfo::truth;
-
-namespace {
-
-Problem<double> independent_disjoint(std::size_t n, std::size_t patterns, double s, std::uint64_t seed) {
-  Problem<double> p;
-  const auto neurons = static_cast<Eigen::Index>(2 * n);
-  Rng rng(seed, 0);
-  for (std::size_t mu = 0; mu < patterns; ++mu) {
-    Pattern<double> pat;
-    pat.mean = Eigen::VectorXd(neurons);
-    for (Eigen::Index i = 0; i < neurons; ++i) pat.mean(i) = rng.uniform(-1.0, 1.0);
-    pat.cov = Eigen::MatrixXd::Identity(neurons, neurons) * s;
-    p.patterns.list.push_back(pat);
-  }
-  for (std::size_t a = 0; a < n; ++a) p.ensemble.push_back(Synapse{2 * a, 2 * a + 1});
-  p.pattern = 0;
-  return p;
-}
-
-// ln q at u by cubic interpolation of ln q on the quadrature grid (24 nodes
-// per sd: interpolation error ~1e-5 in ln q, far below the Monte Carlo noise).
-double log_density_of_log(const LogSumDensity& d, double u) {
-  const double s = (u - d.lo) / d.step;
-  const auto i = static_cast<long>(std::floor(s));
-  const double f = s - static_cast<double>(i);
-  const auto last = static_cast<long>(d.q.size()) - 1;
-  auto lq = [&](long j) { return std::log(std::max(d.q[static_cast<std::size_t>(std::clamp(j, 0L, last))], 1e-300)); };
-  const double p0 = lq(i - 1), p1 = lq(i), p2 = lq(i + 1), p3 = lq(i + 2);
-  return p1 + 0.5 * f * (p2 - p0 + f * (2 * p0 - 5 * p1 + 4 * p2 - p3 + f * (3 * (p1 - p2) + p3 - p0)));
-}
-
-}  // namespace
 
 TEST_CASE("smc entropies: bias on exact oracles, pointwise and as the audit reports them", "[audit][smc][long]") {
   // For W_E (all patterns) and R^(0), n = 2..6, P = 3 and 10, term log

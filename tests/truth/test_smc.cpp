@@ -20,57 +20,12 @@
 #include <tuple>
 
 using namespace syninfo;
+using namespace syninfo::truth::testing;
 using namespace syninfo::truth;
 
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;
-
-// n disjoint synapses (2a, 2a + 1) over N = 2n independent neurons (diagonal
-// covariance s), P patterns with means uniform in [-1, 1] (seeded): the W_a
-// are independent and I(W_E; x^k) is the sum of the single-synapse values.
-Problem<double> independent_disjoint(std::size_t n, std::size_t patterns, double s, std::uint64_t seed) {
-  Problem<double> p;
-  const auto neurons = static_cast<Eigen::Index>(2 * n);
-  Rng rng(seed, 0);
-  for (std::size_t mu = 0; mu < patterns; ++mu) {
-    Pattern<double> pat;
-    pat.mean = Eigen::VectorXd(neurons);
-    for (Eigen::Index i = 0; i < neurons; ++i) pat.mean(i) = rng.uniform(-1.0, 1.0);
-    pat.cov = Eigen::MatrixXd::Identity(neurons, neurons) * s;
-    p.patterns.list.push_back(pat);
-  }
-  for (std::size_t a = 0; a < n; ++a) p.ensemble.push_back(Synapse{2 * a, 2 * a + 1});
-  p.pattern = 0;
-  return p;
-}
-
-double sum_of_singles(const Problem<double>& p, double* error) {
-  double total = 0.0;
-  *error = 0.0;
-  for (const auto& synapse : p.ensemble) {
-    Problem<double> one = p;
-    one.ensemble = {synapse};
-    QuadratureOptions qo;
-    qo.points_per_sd = 8.0;  // error bound ~1e-6 (checked by the caller), far below the Monte Carlo error
-    const QuadratureMutualInformation q = quadrature_mutual_information(one, qo);
-    total += q.estimate.value;
-    *error += q.estimate.standard_error;
-  }
-  return total;
-}
-
-// ln q at u by cubic interpolation of ln q on the quadrature grid (24 nodes
-// per sd: interpolation error ~1e-5 in ln q, far below the Monte Carlo noise).
-double log_density_of_log(const LogSumDensity& d, double u) {
-  const double s = (u - d.lo) / d.step;
-  const auto i = static_cast<long>(std::floor(s));
-  const double f = s - static_cast<double>(i);
-  const auto last = static_cast<long>(d.q.size()) - 1;
-  auto lq = [&](long j) { return std::log(std::max(d.q[static_cast<std::size_t>(std::clamp(j, 0L, last))], 1e-300)); };
-  const double p0 = lq(i - 1), p1 = lq(i), p2 = lq(i + 1), p3 = lq(i + 2);
-  return p1 + 0.5 * f * (p2 - p0 + f * (2 * p0 - 5 * p1 + 4 * p2 - p3 + f * (3 * (p1 - p2) + p3 - p0)));
-}
 
 }  // namespace
 
@@ -144,7 +99,7 @@ TEST_CASE("smc: information of independent disjoint synapses equals the sum of s
   for (const auto& [n, patterns, s] : {std::tuple{2u, 6u, 0.5}, std::tuple{5u, 6u, 0.4}}) {
     const Problem<double> p = independent_disjoint(n, patterns, s, 3 + n);
     double qerr = 0.0;
-    const double oracle = sum_of_singles(p, &qerr);
+    const double oracle = sum_of_single_synapse_informations(p, &qerr);
     SmcOptions o;
     o.outer = 1500;
     o.seed = 41;
@@ -267,7 +222,7 @@ TEST_CASE("truth driver: ensembles get smc as best, degenerate ones a flagged lo
   // errors of the exact oracle.
   const Problem<double> p = independent_disjoint(3, 5, 0.5, 11);
   double qerr = 0.0;
-  const double oracle = sum_of_singles(p, &qerr);
+  const double oracle = sum_of_single_synapse_informations(p, &qerr);
   TruthOptions o;
   o.samples = 2000;  // ksg
   o.smc_samples = 1500;
