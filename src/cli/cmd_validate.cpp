@@ -128,7 +128,7 @@ SYNINFO_REGISTER_COMMAND(
     "report.md (the claims table C1-C8 first), the CSVs behind every number, a gnuplot script and\n"
     "PNG per figure, and timings.json (wall-clock times, kept out of report.md).\n\n"
     "  --scale    quick (default, about a minute on 2 cores), paper (the paper's sample\n"
-    "             counts, ~40 minutes), test (seconds)\n"
+    "             counts, about an hour), test (seconds)\n"
     "  --seed     run seed (default 1); the same seed gives the same report.md and CSVs\n"
     "  --threads  worker threads (default: all cores); results do not depend on it\n"
     "  --shard    i/n (0 <= i < n): compute only task i, i+n, i+2n, ... and write\n"

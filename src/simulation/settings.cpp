@@ -27,7 +27,7 @@ std::vector<ParameterRow> parameter_table(const RandomSetSettings& r, const Curv
   const std::string n_text = std::to_string(r.neurons);
   std::vector<ParameterRow> rows{
       {"N (sets 2, 3)", n_text, lost,
-       "ground truth by CMC needs the ensemble's incidence vectors e_a independent (n <= |J| <= N); 20 random "
+       "ground truth by smc needs the ensemble's incidence vectors e_a independent (n <= |J| <= N); 20 random "
        "synapses among 64 neurons are independent in about 96% of draws, and the set-3 N x N covariances stay cheap; "
        "C7 recomputes at N/2 and 2N"},
       {"P (sets 2, 3)", "uniform on {" + std::to_string(r.min_patterns) + ".." + std::to_string(r.max_patterns) + "}",

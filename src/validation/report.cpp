@@ -1210,8 +1210,12 @@ ReportSummary write_report(const ValidationConfig& config, const Records& record
       std::size_t max_n_reliable = 0;
       for (const ScatterTruth* s : {&st2, &st3})
         for (auto* t : s->reliable) max_n_reliable = std::max(max_n_reliable, t->synapses);
-      r.reason = "sign of r from its 95% CI; reliable truth reaches n = " + std::to_string(max_n_reliable) + " only (of " +
-                 std::to_string(config.random.max_synapses) + "), so the range of n is truncated";
+      r.reason = "sign of r from its 95% CI; ";
+      if (max_n_reliable < config.random.max_synapses)
+        r.reason += "reliable truth reaches n = " + std::to_string(max_n_reliable) + " only (of " +
+                    std::to_string(config.random.max_synapses) + "), so the range of n is truncated";
+      else
+        r.reason += "reliable truth covers the sets' whole range of n (up to " + std::to_string(max_n_reliable) + ")";
     }
     claims.push_back(r);
   }
