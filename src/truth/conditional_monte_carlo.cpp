@@ -302,15 +302,13 @@ CorrectedSampleMean summarise_values(std::size_t size, Use use, Value value, Alt
 CmcEntropy summarise(const std::vector<PointResult>& pts, const CmcOptions& o, std::size_t eligible) {
   CmcEntropy out;
   out.eligible_terms = eligible;
-  std::vector<bool> use(pts.size());
-  for (std::size_t i = 0; i < pts.size(); ++i) {
-    use[i] = !pts[i].zero;
-    if (pts[i].zero) ++out.zero_density;
-    if (pts[i].fallback) ++out.delta_fallback;
+  for (const auto& p : pts) {
+    if (p.zero) ++out.zero_density;
+    if (p.fallback) ++out.delta_fallback;
   }
   const CorrectedSampleMean s = summarise_values(
-      pts.size(), [&](std::size_t i) { return static_cast<bool>(use[i]); }, [&](std::size_t i) { return pts[i].neg_log_p; }, [&](std::size_t i) { return pts[i].delta; },
-      [&](std::size_t i) { return pts[i].correction; });
+      pts.size(), [&](std::size_t i) { return !pts[i].zero; }, [&](std::size_t i) { return pts[i].neg_log_p; },
+      [&](std::size_t i) { return pts[i].delta; }, [&](std::size_t i) { return pts[i].correction; });
   out.statistical_error = s.stat;
   out.bias_correction = s.correction;
   out.bias_allowance = s.allowance;
@@ -387,10 +385,9 @@ CmcMutualInformation cmc_mutual_information(const Problem<double>& problem, cons
   CmcMutualInformation out;
   out.h_w = summarise(pw, options, all.eligible.size());
   out.h_r = summarise(pr, options, other.eligible.size());
-  std::vector<bool> use(options.outer);
-  for (std::size_t i = 0; i < options.outer; ++i) use[i] = !pw[i].zero && !pr[i].zero;
   const CorrectedSampleMean s = summarise_values(
-      options.outer, [&](std::size_t i) { return static_cast<bool>(use[i]); }, [&](std::size_t i) { return pw[i].neg_log_p - pr[i].neg_log_p; },
+      options.outer, [&](std::size_t i) { return !pw[i].zero && !pr[i].zero; },
+      [&](std::size_t i) { return pw[i].neg_log_p - pr[i].neg_log_p; },
       [&](std::size_t i) { return pw[i].delta - pr[i].delta; },
       [&](std::size_t i) { return pw[i].correction - pr[i].correction; });
   out.bias_correction = s.correction;

@@ -3,6 +3,8 @@
 #include "report_util.hpp"
 #include "syninfo/simulation/features.hpp"
 #include "syninfo/simulation/sample_sets.hpp"
+#include "syninfo/truth/true_information.hpp"
+#include "syninfo/validation/ground_truth.hpp"
 #include "syninfo/validation/statistics.hpp"
 
 #include <algorithm>
@@ -1366,8 +1368,11 @@ ReportSummary write_report(const ValidationConfig& config, const Records& record
      << table_row({"set-1 curves", std::to_string(config.curves.grid_points) + " grid points per curve"})
      << table_row({"ground truth budget", "smc " + std::to_string(config.truth_plan.outer) + " outer samples" +
                                               (config.truth_plan.work > 0 ? " (at most " + std::to_string(config.truth_plan.work) +
-                                                   " / (n P), at least 500)" : std::string()) +
-                                              ", 32 particles x 4 replicates, up to " + std::to_string(config.truth_plan.max_particles) +
+                                                   " / (n P), at least " + std::to_string(GroundTruthBudget{}.min_samples) + ")"
+                                                                            : std::string()) +
+                                              ", " + std::to_string(truth::TruthOptions{}.smc_particles) + " particles x " +
+                                              std::to_string(truth::TruthOptions{}.smc_replicates) + " replicates, up to " +
+                                              std::to_string(config.truth_plan.max_particles) +
                                               " when noisy; quadrature " +
                                               fmt(config.truth_plan.quadrature_points_per_sd) + " points per sd (doubled for the error bound)"})
      << table_row({"ground truth subsamples", "curves: " + std::to_string(curve_truth_total) + " points; scatter: first " +
