@@ -10,12 +10,19 @@ both programs see the same numbers; the remaining difference is
 scikit-learn's 1e-10 jitter. Where scikit-learn's private _compute_mi_cc is
 available, it is also run on the identical, unjittered data.
 
+Timing: each program is run --repeat times (default 5), the runs of the two
+interleaved so that a slow spell of the machine hits both, and the median
+of each is reported; syninfo's time is for the whole process (start-up,
+CSV parsing, estimate), scikit-learn's for the call alone.
+
 usage: compare_sklearn.py [--syninfo PATH] [--n N] [--k K] [--rho RHO] [--seed S]
+                          [--threads T] [--repeat R]
 Exit status 0 also when scikit-learn is not installed (it says so).
 """
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -30,7 +37,10 @@ def main():
     parser.add_argument("--rho", type=float, default=0.6)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--threads", type=int, default=0)
+    parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
 
     try:
         import numpy as np
@@ -69,14 +79,25 @@ def main():
             out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
             return json.loads(out), time.perf_counter() - start
 
-        syn, t_syn = run_syninfo(0)
-        syn_se, t_syn_se = run_syninfo(10)
+        def run_sklearn():
+            start = time.perf_counter()
+            value = mutual_info_regression(x.reshape(-1, 1), y, n_neighbors=args.k,
+                                           random_state=args.seed)[0]
+            return value, time.perf_counter() - start
 
-    start = time.perf_counter()
-    sk = mutual_info_regression(x.reshape(-1, 1), y, n_neighbors=args.k, random_state=args.seed)[0]
-    t_sk = time.perf_counter() - start
+        times = {"syn": [], "syn_se": [], "sk": []}
+        for _ in range(args.repeat):
+            syn, t = run_syninfo(0)
+            times["syn"].append(t)
+            syn_se, t = run_syninfo(10)
+            times["syn_se"].append(t)
+            sk, t = run_sklearn()
+            times["sk"].append(t)
 
-    print(f"N = {args.n}, k = {args.k}, rho = {args.rho}, true MI = {truth:.9f} nats")
+    t_syn, t_syn_se, t_sk = (statistics.median(times[key]) for key in ("syn", "syn_se", "sk"))
+
+    print(f"N = {args.n}, k = {args.k}, rho = {args.rho}, true MI = {truth:.9f} nats; "
+          f"median of {args.repeat} runs each")
     print(f"syninfo ksg (algorithm 1)         : {syn['estimate_nats']:.12f} nats   {t_syn:8.3f} s "
           "(whole process: start-up, CSV parse, estimate; no standard error)")
     print(f"syninfo ksg with standard error   : {syn_se['estimate_nats']:.12f} +- "

@@ -31,8 +31,9 @@ int run_entropy(int argc, char** argv) {
   o.blocks = static_cast<std::size_t>(args.get_int("blocks", 10, 0, 1'000'000));
   o.seed = static_cast<std::uint64_t>(args.get_int("seed", 1, 0, std::numeric_limits<long long>::max()));
 
-  const auto table = estimators::read_csv_file(args.positional[0]);
-  const estimators::Estimate e = estimators::kozachenko_leonenko_entropy(table.columns(cols), o);
+  const auto table = estimators::read_csv_file(args.positional[0], o.threads);
+  Eigen::MatrixXd storage;
+  const estimators::Estimate e = estimators::kozachenko_leonenko_entropy(table.column_view(cols, storage), o);
 
   json::Value columns = json::Value::array();
   for (std::size_t c : cols) columns.push(json::Value::number(static_cast<unsigned long long>(c)));

@@ -37,8 +37,10 @@ int run_ksg(int argc, char** argv) {
   o.blocks = static_cast<std::size_t>(args.get_int("blocks", 10, 0, 1'000'000));
   o.copula = args.has("copula");
 
-  const auto table = estimators::read_csv_file(args.positional[0]);
-  const estimators::Estimate e = estimators::ksg_mutual_information(table.columns(x_cols), table.columns(y_cols), o);
+  const auto table = estimators::read_csv_file(args.positional[0], o.threads);
+  Eigen::MatrixXd x_storage, y_storage;
+  const estimators::Estimate e = estimators::ksg_mutual_information(table.column_view(x_cols, x_storage),
+                                                                    table.column_view(y_cols, y_storage), o);
 
   json::Value out = json::Value::object();
   out.set("command", json::Value::string("ksg"))

@@ -1,5 +1,6 @@
 #include "syninfo/estimators/block_error.hpp"
 
+#include "syninfo/parallel.hpp"
 #include "syninfo/random.hpp"
 
 #include <algorithm>
@@ -28,7 +29,8 @@ std::vector<std::vector<std::size_t>> random_blocks(std::size_t n, std::size_t b
 }
 
 BlockError block_standard_error(std::size_t n, std::size_t blocks, std::size_t min_rows, std::uint64_t seed,
-                                const std::function<double(const std::vector<std::size_t>&)>& estimate_rows) {
+                                const std::function<double(const std::vector<std::size_t>&)>& estimate_rows,
+                                unsigned threads) {
   const auto parts = random_blocks(n, blocks, min_rows, seed);
   if (parts.empty()) {
     std::string why = "none (";
@@ -41,9 +43,8 @@ BlockError block_standard_error(std::size_t n, std::size_t blocks, std::size_t m
     }
     return {std::numeric_limits<double>::quiet_NaN(), why};
   }
-  std::vector<double> values;
-  values.reserve(parts.size());
-  for (const auto& rows : parts) values.push_back(estimate_rows(rows));
+  std::vector<double> values(parts.size());
+  parallel_for_each_dynamic(parts.size(), threads, [&](std::size_t b) { values[b] = estimate_rows(parts[b]); });
   const double b = static_cast<double>(values.size());
   double mean = 0.0;
   for (double v : values) mean += v;

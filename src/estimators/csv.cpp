@@ -1,12 +1,24 @@
 #include "syninfo/estimators/csv.hpp"
 #include "syninfo/estimators/message.hpp"
+#include "syninfo/parallel.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <cstring>
 #include <cmath>
+#include <exception>
 #include <fstream>
 #include <optional>
 #include <stdexcept>
 #include <string_view>
+
+#if defined(__unix__)
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
 
 namespace syninfo::estimators {
 
@@ -18,18 +30,41 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-std::vector<std::string_view> split(std::string_view line) {
-  std::vector<std::string_view> cells;
+// Splits a line into trimmed cells, reusing the caller's vector.
+void split(std::string_view line, std::vector<std::string_view>& cells) {
+  cells.clear();
   std::size_t start = 0;
   for (;;) {
     const std::size_t comma = line.find(',', start);
     if (comma == std::string_view::npos) {
       cells.push_back(trim(line.substr(start)));
-      return cells;
+      return;
     }
     cells.push_back(trim(line.substr(start, comma - start)));
     start = comma + 1;
   }
+}
+
+// The whole stream as one string (read in one go when its size is known).
+std::string slurp(std::istream& in, const std::string& source) {
+  std::string text;
+  const auto here = in.tellg();
+  if (here != std::streampos(-1) && in.seekg(0, std::ios::end)) {
+    const auto end = in.tellg();
+    in.seekg(here);
+    // A hint only: some streams report sizes they cannot deliver.
+    if (end != std::streampos(-1) && end > here && end - here < (std::streamoff{1} << 32)) {
+      try {
+        text.reserve(static_cast<std::size_t>(end - here));
+      } catch (const std::exception&) {
+      }
+    }
+  }
+  in.clear();
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) text.append(buffer, static_cast<std::size_t>(in.gcount()));
+  if (in.bad()) throw std::runtime_error(message(source, ": read error"));
+  return text;
 }
 
 // The number in a cell, or nothing when the cell is not entirely one number.
@@ -55,53 +90,183 @@ Eigen::MatrixXd CsvTable::columns(const std::vector<std::size_t>& indices) const
   return out;
 }
 
-CsvTable read_csv(std::istream& in, const std::string& source) {
-  CsvTable table;
-  std::vector<double> data;
-  std::size_t cols = 0, rows = 0, line_no = 0;
-  bool first = true;
-  std::string line;
+namespace {
+
+std::size_t count_lines(std::string_view text) {
+  return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) +
+         (!text.empty() && text.back() != '\n');
+}
+
+// The next line of [p, stop) (without its '\n'); advances p past it.
+std::string_view next_line(const char*& p, const char* stop) {
+  const char* eol = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(stop - p)));
+  if (!eol) eol = stop;
+  const std::string_view line(p, static_cast<std::size_t>(eol - p));
+  p = eol < stop ? eol + 1 : stop;
+  return line;
+}
+
+// Parses the data lines of text (numbered from first_line) into values,
+// from row `row` on; returns the number of rows written (blank lines write
+// none). Throws std::invalid_argument naming the line and column.
+std::size_t parse_rows(std::string_view text, std::size_t first_line, std::size_t cols, Eigen::MatrixXd& values,
+                       std::size_t row, const std::string& source) {
+  const char* p = text.data();
+  const char* const stop = p + text.size();
+  std::size_t line_no = first_line - 1;
+  const std::size_t first_row = row;
+  std::vector<std::string_view> cells;
   const auto fail = [&](std::size_t col, const std::string& what) {
     if (col) throw std::invalid_argument(message(source, ": line ", line_no, ", column ", col, ": ", what));
     throw std::invalid_argument(message(source, ": line ", line_no, ": ", what));
   };
-  while (std::getline(in, line)) {
+  while (p < stop) {
+    const std::string_view line = next_line(p, stop);
     ++line_no;
     if (trim(line).empty()) continue;
-    const auto cells = split(line);
-    if (first) {
-      first = false;
-      cols = cells.size();
-      bool numeric = true;
-      for (auto c : cells) numeric = numeric && parse_number(c).has_value();
-      if (!numeric) {
-        for (auto c : cells) table.header.emplace_back(c);
-        continue;
-      }
-    }
-    if (cells.size() != cols)
-      fail(0, message("expected ", cols, " cells, found ", cells.size()));
-    for (std::size_t c = 0; c < cells.size(); ++c) {
+    split(line, cells);
+    if (cells.size() != cols) fail(0, message("expected ", cols, " cells, found ", cells.size()));
+    for (std::size_t c = 0; c < cols; ++c) {
       const auto v = parse_number(cells[c]);
       if (!v) fail(c + 1, message("cannot read '", cells[c], "' as a number"));
       if (!std::isfinite(*v)) fail(c + 1, message("'", cells[c], "' is not a finite number"));
-      data.push_back(*v);
+      values(static_cast<Eigen::Index>(row), static_cast<Eigen::Index>(c)) = *v;
     }
-    ++rows;
+    ++row;
   }
-  if (in.bad()) throw std::runtime_error(message(source, ": read error"));
+  return row - first_row;
+}
+
+// The text is parsed in place, straight into the matrix: the line count
+// bounds the row count, so the values are stored once. Large inputs are cut
+// into pieces at line ends and parsed on several threads; each piece starts
+// at the row its line count predicts, and blank lines (which leave gaps) are
+// closed up afterwards. Of several bad lines, the first is reported.
+CsvTable parse_csv(std::string_view text, const std::string& source, unsigned threads) {
+  CsvTable table;
+  // The first non-blank line: a header, or the first data row.
+  const char* p = text.data();
+  const char* const stop = p + text.size();
+  std::size_t line_no = 0;
+  std::string_view first;
+  while (p < stop && first.empty()) {
+    ++line_no;
+    first = trim(next_line(p, stop));
+  }
+  if (first.empty()) throw std::invalid_argument(message(source, ": no data rows"));
+  std::vector<std::string_view> cells;
+  split(first, cells);
+  const std::size_t cols = cells.size();
+  bool numeric = true;
+  for (auto c : cells) numeric = numeric && parse_number(c).has_value();
+  std::string_view body(p, static_cast<std::size_t>(stop - p));
+  std::size_t body_line = line_no + 1;
+  if (numeric) {  // the first line is data: parse it with the rest
+    body = std::string_view(first.data(), static_cast<std::size_t>(stop - first.data()));
+    body_line = line_no;
+  } else {
+    for (auto c : cells) table.header.emplace_back(c);
+  }
+
+  // Pieces of at least 256 KiB, cut after a '\n'.
+  constexpr std::size_t min_piece = std::size_t{1} << 18;
+  const std::size_t wanted = std::max<std::size_t>(1, threads == 0 ? default_threads() : threads);
+  const std::size_t pieces = std::clamp<std::size_t>(body.size() / min_piece, 1, wanted);
+  std::vector<std::string_view> piece(pieces);
+  std::vector<std::size_t> piece_line(pieces), piece_row(pieces), piece_rows(pieces, 0);
+  std::size_t start = 0, line = body_line;
+  for (std::size_t j = 0; j < pieces; ++j) {
+    std::size_t end = body.size();
+    if (j + 1 < pieces) {
+      end = std::max(start, body.size() * (j + 1) / pieces);
+      const std::size_t nl = body.find('\n', end);
+      end = nl == std::string_view::npos ? body.size() : nl + 1;
+    }
+    piece[j] = body.substr(start, end - start);
+    piece_line[j] = line;
+    piece_row[j] = line - body_line;  // rows before it, if no line is blank
+    line += count_lines(piece[j]);
+    start = end;
+  }
+  table.values.resize(static_cast<Eigen::Index>(line - body_line), static_cast<Eigen::Index>(cols));
+  std::vector<std::exception_ptr> errors(pieces);
+  parallel_for(pieces, static_cast<unsigned>(pieces), [&](std::size_t begin, std::size_t end) {
+    for (std::size_t j = begin; j < end; ++j) {
+      try {
+        piece_rows[j] = parse_rows(piece[j], piece_line[j], cols, table.values, piece_row[j], source);
+      } catch (...) {
+        errors[j] = std::current_exception();
+      }
+    }
+  });
+  for (const auto& e : errors)
+    if (e) std::rethrow_exception(e);  // pieces are in line order: the first bad line
+  // Close the gaps that blank lines left.
+  std::size_t rows = 0;
+  for (std::size_t j = 0; j < pieces; ++j) {
+    if (rows != piece_row[j])
+      for (std::size_t c = 0; c < cols; ++c) {
+        double* column = table.values.col(static_cast<Eigen::Index>(c)).data();
+        std::copy(column + piece_row[j], column + piece_row[j] + piece_rows[j], column + rows);
+      }
+    rows += piece_rows[j];
+  }
   if (rows == 0) throw std::invalid_argument(message(source, ": no data rows"));
-  table.values.resize(static_cast<Eigen::Index>(rows), static_cast<Eigen::Index>(cols));
-  for (std::size_t r = 0; r < rows; ++r)
-    for (std::size_t c = 0; c < cols; ++c)
-      table.values(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c)) = data[r * cols + c];
+  if (static_cast<Eigen::Index>(rows) < table.values.rows())
+    table.values.conservativeResize(static_cast<Eigen::Index>(rows), static_cast<Eigen::Index>(cols));
   return table;
 }
 
-CsvTable read_csv_file(const std::string& path) {
+}  // namespace
+
+CsvTable read_csv(std::istream& in, const std::string& source, unsigned threads) {
+  return parse_csv(slurp(in, source), source, threads);
+}
+
+CsvTable read_csv_file(const std::string& path, unsigned threads) {
+#if defined(__unix__)
+  // A regular file is mapped rather than read: no copy, and with
+  // MAP_POPULATE its pages are mapped in one call instead of one fault each.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw std::invalid_argument(message(path, ": cannot open file (", std::strerror(errno), ")"));
+  struct stat info {};
+  const bool known = ::fstat(fd, &info) == 0;
+  if (known && S_ISDIR(info.st_mode)) {
+    ::close(fd);
+    throw std::invalid_argument(message(path, ": is a directory, not a CSV file"));
+  }
+  if (known && S_ISREG(info.st_mode) && info.st_size > 0) {
+    const auto size = static_cast<std::size_t>(info.st_size);
+    int flags = MAP_PRIVATE;
+#if defined(MAP_POPULATE)
+    flags |= MAP_POPULATE;
+#endif
+    void* mapped = ::mmap(nullptr, size, PROT_READ, flags, fd, 0);
+    ::close(fd);
+    if (mapped != MAP_FAILED) {
+      struct Unmap {
+        void* address;
+        std::size_t size;
+        ~Unmap() { ::munmap(address, size); }
+      } unmap{mapped, size};
+      return parse_csv(std::string_view(static_cast<const char*>(mapped), size), path, threads);
+    }
+  } else {
+    ::close(fd);
+  }
+#endif
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::invalid_argument(message(path, ": cannot open file"));
-  return read_csv(in, path);
+  return read_csv(in, path, threads);
+}
+
+MatrixView CsvTable::column_view(const std::vector<std::size_t>& indices, Eigen::MatrixXd& storage) const {
+  bool consecutive = !indices.empty() && indices.back() < static_cast<std::size_t>(values.cols());
+  for (std::size_t j = 1; consecutive && j < indices.size(); ++j) consecutive = indices[j] == indices[j - 1] + 1;
+  if (consecutive)
+    return values.middleCols(static_cast<Eigen::Index>(indices.front()), static_cast<Eigen::Index>(indices.size()));
+  storage = columns(indices);
+  return storage;
 }
 
 }  // namespace syninfo::estimators

@@ -19,17 +19,13 @@ namespace {
 double kl_core(const std::vector<double>& points, std::size_t n, std::size_t d, std::size_t k, Norm norm,
                unsigned threads) {
   const KdTree tree(points.data(), n, d);
-  std::vector<double> log_eps(n);
-  std::vector<unsigned char> zero(n, 0);
-  parallel_for(n, threads, [&](std::size_t begin, std::size_t end) {
-    for (std::size_t i = begin; i < end; ++i) {
-      const double eps = tree.kth_neighbour_distance(i, k, norm);
-      if (eps > 0.0) log_eps[i] = std::log(eps);
-      else zero[i] = 1;
-    }
-  });
+  std::vector<double> log_eps;
+  tree.all_kth_neighbour_distances(k, norm, log_eps, threads);
   std::size_t zeros = 0;
-  for (auto z : zero) zeros += z;
+  for (double& e : log_eps) {
+    if (e > 0.0) e = std::log(e);
+    else ++zeros;
+  }
   if (zeros > 0)
     throw std::invalid_argument(message("kozachenko_leonenko: ", zeros, " samples have more than k = ", k,
                                         " exact duplicates (k-th neighbour distance 0; the entropy would be "
@@ -47,7 +43,7 @@ double kl_core(const std::vector<double>& points, std::size_t n, std::size_t d, 
 
 }  // namespace
 
-Estimate kozachenko_leonenko_entropy(const Eigen::MatrixXd& x, const KlOptions& options) {
+Estimate kozachenko_leonenko_entropy(MatrixView x, const KlOptions& options) {
   const std::string who = "kozachenko_leonenko";
   if (options.k < 1) throw std::invalid_argument(message(who, ": k must be at least 1 (got ", options.k, ")"));
   require_finite_columns(x, who, "x");
@@ -61,9 +57,11 @@ Estimate kozachenko_leonenko_entropy(const Eigen::MatrixXd& x, const KlOptions& 
   out.method = options.norm == Norm::max ? "kozachenko_leonenko_max" : "kozachenko_leonenko_euclidean";
   out.value = kl_core(row_major(x), n, d, k, options.norm, options.threads);
   const BlockError err = block_standard_error(
-      n, options.blocks, 2 * (k + 1), options.seed, [&](const std::vector<std::size_t>& rows) {
-        return kl_core(row_major(x, &rows), rows.size(), d, k, options.norm, options.threads);
-      });
+      n, options.blocks, 2 * (k + 1), options.seed,
+      [&](const std::vector<std::size_t>& rows) {
+        return kl_core(row_major(x, &rows), rows.size(), d, k, options.norm, 1);  // blocks run in parallel
+      },
+      options.threads);
   out.standard_error = err.standard_error;
   out.error_method = err.description;
   return out;

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <sstream>
+#include <string>
 
 using namespace syninfo::estimators;
 using Catch::Matchers::Contains;
@@ -39,4 +40,66 @@ TEST_CASE("CSV: errors name line and column", "[csv]") {
   CHECK_THROWS_WITH(parse("a,b\n"), Contains("no data rows"));
   CHECK_THROWS_AS(parse("1,2\n3,x\n"), std::invalid_argument);
   CHECK_THROWS_WITH(read_csv_file("/nonexistent/file.csv"), Contains("cannot open"));
+}
+
+TEST_CASE("CSV: large inputs parsed in pieces equal the one-thread parse", "[csv]") {
+  // More than 2 x 256 KiB, so several threads each take a piece; blank lines
+  // in every piece leave gaps that must be closed up in order.
+  std::string text = "a,b,c\n";
+  std::size_t rows = 0;
+  for (std::size_t i = 0; text.size() < (std::size_t{3} << 20); ++i) {
+    if (i % 1013 == 0) text += "\n  \n";
+    text += std::to_string(i) + "," + std::to_string(0.5 * static_cast<double>(i)) + ",-" + std::to_string(i % 7) +
+            "\n";
+    ++rows;
+  }
+  std::istringstream one_in(text), many_in(text);
+  const CsvTable one = read_csv(one_in, "big.csv", 1);
+  const CsvTable many = read_csv(many_in, "big.csv", 4);
+  REQUIRE(one.values.rows() == static_cast<Eigen::Index>(rows));
+  REQUIRE(many.values.rows() == one.values.rows());
+  CHECK(many.values == one.values);
+  CHECK(many.header == one.header);
+  for (Eigen::Index r = 0; r < one.values.rows(); r += 997) CHECK(one.values(r, 0) == static_cast<double>(r));
+}
+
+TEST_CASE("CSV: in a piecewise parse the first bad line is the one reported", "[csv]") {
+  std::string text;
+  std::size_t lines = 0;
+  while (text.size() < (std::size_t{2} << 20)) {
+    text += "1.5,2.5\n";
+    ++lines;
+  }
+  // Bad cells near the end (in the last piece) and in the middle: the
+  // earlier one is reported, with its line number.
+  const std::size_t middle = lines / 3, late = lines - 5;
+  std::string bad;
+  std::size_t line = 0;
+  for (std::size_t pos = 0; pos < text.size(); pos = text.find('\n', pos) + 1) {
+    ++line;
+    bad += line == middle ? "1.5,oops\n" : line == late ? "x,2.5\n" : "1.5,2.5\n";
+  }
+  for (unsigned threads : {1u, 2u, 4u}) {
+    std::istringstream in(bad);
+    CHECK_THROWS_WITH(read_csv(in, "bad.csv", threads),
+                      Contains("bad.csv: line " + std::to_string(middle) + ", column 2: cannot read 'oops'"));
+  }
+}
+
+TEST_CASE("CSV: column views share the table's memory when the columns are consecutive", "[csv]") {
+  const CsvTable t = parse("1,2,3\n4,5,6\n");
+  Eigen::MatrixXd storage;
+  const MatrixView block = t.column_view({1, 2}, storage);
+  CHECK(block.data() == t.values.data() + 2);  // column 1 of a 2-row table
+  CHECK(storage.size() == 0);
+  CHECK(block(1, 1) == 6.0);
+  const MatrixView shuffled = t.column_view({2, 0}, storage);
+  CHECK(storage.cols() == 2);
+  CHECK(shuffled(0, 0) == 3.0);
+  CHECK(shuffled(1, 1) == 4.0);
+  CHECK_THROWS_WITH(t.column_view({2, 3}, storage), Contains("column 3 does not exist"));
+}
+
+TEST_CASE("CSV: a directory is named as such", "[csv]") {
+  CHECK_THROWS_WITH(read_csv_file("/"), Contains("/: is a directory"));
 }

@@ -29,7 +29,11 @@ struct BlockError {
 };
 
 // Runs estimate_rows on every block and returns the batch-means standard error.
+// Up to `threads` blocks run at once (0: all cores), so estimate_rows should
+// then use one thread itself (small blocks gain little from more); the result
+// does not depend on `threads`.
 BlockError block_standard_error(std::size_t n, std::size_t blocks, std::size_t min_rows, std::uint64_t seed,
-                                const std::function<double(const std::vector<std::size_t>&)>& estimate_rows);
+                                const std::function<double(const std::vector<std::size_t>&)>& estimate_rows,
+                                unsigned threads = 1);
 
 }  // namespace syninfo::estimators

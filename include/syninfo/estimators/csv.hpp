@@ -8,6 +8,8 @@
 // column (both 1-based): std::invalid_argument.
 #pragma once
 
+#include "syninfo/estimators/sample_checks.hpp"
+
 #include <Eigen/Dense>
 
 #include <cstddef>
@@ -24,10 +26,16 @@ struct CsvTable {
   // The listed columns (0-based), in the order given. Throws
   // std::invalid_argument naming the column count when one is out of range.
   Eigen::MatrixXd columns(const std::vector<std::size_t>& indices) const;
+
+  // The same columns without a copy when they are consecutive and ascending
+  // (a view of a block of values); otherwise copied into storage, which must
+  // outlive the view. Errors as for columns().
+  MatrixView column_view(const std::vector<std::size_t>& indices, Eigen::MatrixXd& storage) const;
 };
 
-// source names the input in error messages (e.g. the file name).
-CsvTable read_csv(std::istream& in, const std::string& source);
-CsvTable read_csv_file(const std::string& path);  // also throws if it cannot be opened
+// source names the input in error messages (e.g. the file name). Inputs of
+// more than 512 KiB are parsed on up to `threads` threads (0: all cores).
+CsvTable read_csv(std::istream& in, const std::string& source, unsigned threads = 0);
+CsvTable read_csv_file(const std::string& path, unsigned threads = 0);  // also throws if it cannot be opened
 
 }  // namespace syninfo::estimators

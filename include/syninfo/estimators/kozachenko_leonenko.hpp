@@ -10,6 +10,7 @@
 #pragma once
 
 #include "syninfo/estimators/estimate.hpp"
+#include "syninfo/estimators/sample_checks.hpp"
 #include "syninfo/estimators/norm.hpp"
 
 #include <Eigen/Dense>
@@ -31,6 +32,6 @@ struct KlOptions {
 
 // x: N x d, rows are samples. Throws std::invalid_argument on bad input
 // (no columns, N <= k, k < 1, non-finite values, zero neighbour distances).
-Estimate kozachenko_leonenko_entropy(const Eigen::MatrixXd& x, const KlOptions& options = {});
+Estimate kozachenko_leonenko_entropy(MatrixView x, const KlOptions& options = {});
 
 }  // namespace syninfo::estimators

@@ -32,6 +32,7 @@
 #pragma once
 
 #include "syninfo/estimators/estimate.hpp"
+#include "syninfo/estimators/sample_checks.hpp"
 
 #include <Eigen/Dense>
 
@@ -65,7 +66,7 @@ struct KsgOptions {
 // x: N x dx, y: N x dy, rows are samples. Throws std::invalid_argument with a
 // specific message on bad input (row mismatch, no columns, N <= k,
 // non-finite values, k < 1, algorithm not 1 or 2, negative or non-finite noise).
-Estimate ksg_mutual_information(const Eigen::MatrixXd& x, const Eigen::MatrixXd& y,
+Estimate ksg_mutual_information(MatrixView x, MatrixView y,
                                 const KsgOptions& options = {});
 
 }  // namespace syninfo::estimators
