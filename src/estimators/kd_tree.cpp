@@ -227,6 +227,28 @@ inline double box_box_min_metric(const double* alo, const double* ahi, const dou
   return acc;
 }
 
+// Visits two children, the one with the smaller bound first: its points
+// tighten the k-th distance, so the other is pruned more often.
+template <class Visit>
+inline void nearer_first(std::uint32_t left, double left_bound, std::uint32_t right, double right_bound,
+                         Visit&& visit) {
+  if (left_bound <= right_bound) {
+    visit(left, left_bound);
+    visit(right, right_bound);
+  } else {
+    visit(right, right_bound);
+    visit(left, left_bound);
+  }
+}
+
+// Inserts dist into best[0..k), ascending, when it is below best[k - 1].
+inline void insert_if_nearer(double* best, std::size_t k, double dist) noexcept {
+  if (!(dist < best[k - 1])) return;
+  std::size_t j = k - 1;
+  for (; j > 0 && best[j - 1] > dist; --j) best[j] = best[j - 1];
+  best[j] = dist;
+}
+
 template <Norm N>
 inline double to_distance(double m) noexcept {
   if constexpr (N == Norm::max) return m;
@@ -264,16 +286,9 @@ void KdTree::visit_nearest(std::uint32_t node, double bound, const double* q, st
     }
     return;
   }
-  // The children's bounds are computed here once and handed down; the nearer
-  // child is searched first so the farther one is pruned more often.
-  const double bl = box_bound<N, D>(nd.left, q), br = box_bound<N, D>(nd.right, q);
-  if (bl <= br) {
-    visit_nearest<N, D>(nd.left, bl, q, self, k, heap);
-    visit_nearest<N, D>(nd.right, br, q, self, k, heap);
-  } else {
-    visit_nearest<N, D>(nd.right, br, q, self, k, heap);
-    visit_nearest<N, D>(nd.left, bl, q, self, k, heap);
-  }
+  // The children's bounds are computed here once and handed down.
+  nearer_first(nd.left, box_bound<N, D>(nd.left, q), nd.right, box_bound<N, D>(nd.right, q),
+               [&](std::uint32_t child, double bound) { visit_nearest<N, D>(child, bound, q, self, k, heap); });
 }
 
 template <Norm N, std::size_t D>
@@ -284,23 +299,12 @@ void KdTree::visit_distances(std::uint32_t node, double bound, const double* q, 
   const Node& nd = nodes_[node];
   if (nd.left == 0) {
     for (std::size_t pos = nd.begin; pos < nd.end; ++pos) {
-      if (pos == self_pos) continue;
-      const double dist = metric<N, D>(data_.data() + pos * d_, q, d_);
-      if (!(dist < best[k - 1])) continue;
-      std::size_t j = k - 1;  // insertion into the sorted k
-      for (; j > 0 && best[j - 1] > dist; --j) best[j] = best[j - 1];
-      best[j] = dist;
+      if (pos != self_pos) insert_if_nearer(best, k, metric<N, D>(data_.data() + pos * d_, q, d_));
     }
     return;
   }
-  const double bl = box_bound<N, D>(nd.left, q), br = box_bound<N, D>(nd.right, q);
-  if (bl <= br) {
-    visit_distances<N, D>(nd.left, bl, q, self_pos, k, best);
-    visit_distances<N, D>(nd.right, br, q, self_pos, k, best);
-  } else {
-    visit_distances<N, D>(nd.right, br, q, self_pos, k, best);
-    visit_distances<N, D>(nd.left, bl, q, self_pos, k, best);
-  }
+  nearer_first(nd.left, box_bound<N, D>(nd.left, q), nd.right, box_bound<N, D>(nd.right, q),
+               [&](std::uint32_t child, double bound) { visit_distances<N, D>(child, bound, q, self_pos, k, best); });
 }
 
 template <Norm N>
@@ -327,14 +331,8 @@ void KdTree::visit_batch(std::uint32_t node, double bound, LeafBatch& batch) con
     for (std::size_t pos = nd.begin; pos < nd.end; ++pos) {
       const double* p = data_.data() + pos * d_;
       double* best = batch.best.data();
-      for (std::size_t qpos = leaf.begin; qpos < leaf.end; ++qpos, best += k) {
-        if (qpos == pos) continue;
-        const double dist = metric<N, D>(p, data_.data() + qpos * d_, d_);
-        if (!(dist < best[k - 1])) continue;
-        std::size_t j = k - 1;  // insertion into the sorted k
-        for (; j > 0 && best[j - 1] > dist; --j) best[j] = best[j - 1];
-        best[j] = dist;
-      }
+      for (std::size_t qpos = leaf.begin; qpos < leaf.end; ++qpos, best += k)
+        if (qpos != pos) insert_if_nearer(best, k, metric<N, D>(p, data_.data() + qpos * d_, d_));
     }
     double worst = 0.0;
     for (std::size_t j = k - 1; j < batch.best.size(); j += k) worst = std::max(worst, batch.best[j]);
@@ -345,14 +343,8 @@ void KdTree::visit_batch(std::uint32_t node, double bound, LeafBatch& batch) con
     const std::size_t box = std::size_t{child} * d_;
     return box_box_min_metric<N, D>(batch.lo, batch.hi, lo_.data() + box, hi_.data() + box, d_);
   };
-  const double bl = bound_of(nd.left), br = bound_of(nd.right);
-  if (bl <= br) {
-    visit_batch<N, D>(nd.left, bl, batch);
-    visit_batch<N, D>(nd.right, br, batch);
-  } else {
-    visit_batch<N, D>(nd.right, br, batch);
-    visit_batch<N, D>(nd.left, bl, batch);
-  }
+  nearer_first(nd.left, bound_of(nd.left), nd.right, bound_of(nd.right),
+               [&](std::uint32_t child, double bound) { visit_batch<N, D>(child, bound, batch); });
 }
 
 // Batches pay in one to three dimensions; beyond, a leaf's box is too large
