@@ -307,17 +307,20 @@ void KdTree::visit_distances(std::uint32_t node, double bound, const double* q, 
                [&](std::uint32_t child, double bound) { visit_distances<N, D>(child, bound, q, self_pos, k, best); });
 }
 
+template <Norm N, std::size_t D>
+double KdTree::kth_distance_at(std::size_t pos, std::size_t k, std::vector<double>& best) const {
+  best.assign(k, std::numeric_limits<double>::infinity());
+  const double* q = data_.data() + pos * d_;
+  visit_distances<N, D>(0, box_bound<N, D>(0, q), q, pos, k, best.data());
+  return to_distance<N>(best[k - 1]);
+}
+
 template <Norm N>
 double KdTree::kth_distance_dispatch(std::size_t i, std::size_t k) const {
   thread_local std::vector<double> best;  // reused: no allocation per query
-  best.assign(k, std::numeric_limits<double>::infinity());
-  const std::size_t pos = position_[i];
-  const double* q = data_.data() + pos * d_;
-  with_dimension(d_, [&](auto dims) {
-    constexpr std::size_t D = decltype(dims)::value;
-    visit_distances<N, D>(0, box_bound<N, D>(0, q), q, pos, k, best.data());
-  });
-  return best[k - 1];
+  double distance = 0.0;
+  with_dimension(d_, [&](auto dims) { distance = kth_distance_at<N, decltype(dims)::value>(position_[i], k, best); });
+  return distance;
 }
 
 template <Norm N, std::size_t D>
@@ -358,14 +361,10 @@ std::size_t KdTree::kth_distance_parts() const noexcept {
 template <Norm N, std::size_t D>
 void KdTree::kth_distances_part_dispatch(std::size_t part, std::size_t k, double* out) const {
   if (d_ > 3) {
-    std::vector<double> best(k);
+    std::vector<double> best;
     const std::size_t last = std::min(n_, (part + 1) * points_per_part);
-    for (std::size_t pos = part * points_per_part; pos < last; ++pos) {
-      std::fill(best.begin(), best.end(), std::numeric_limits<double>::infinity());
-      const double* q = data_.data() + pos * d_;
-      visit_distances<N, D>(0, box_bound<N, D>(0, q), q, pos, k, best.data());
-      out[index_[pos]] = to_distance<N>(best[k - 1]);
-    }
+    for (std::size_t pos = part * points_per_part; pos < last; ++pos)
+      out[index_[pos]] = kth_distance_at<N, D>(pos, k, best);
     return;
   }
   LeafBatch batch;
@@ -403,8 +402,7 @@ void KdTree::all_kth_neighbour_distances(std::size_t k, Norm norm, std::vector<d
 
 double KdTree::kth_neighbour_distance(std::size_t i, std::size_t k, Norm norm) const {
   if (k < 1 || k >= n_ || i >= n_) throw std::invalid_argument("KdTree: need 1 <= k < number of points");
-  if (norm == Norm::max) return kth_distance_dispatch<Norm::max>(i, k);
-  return std::sqrt(kth_distance_dispatch<Norm::euclidean>(i, k));
+  return norm == Norm::max ? kth_distance_dispatch<Norm::max>(i, k) : kth_distance_dispatch<Norm::euclidean>(i, k);
 }
 
 void KdTree::k_nearest(std::size_t i, std::size_t k, Norm norm, std::vector<Neighbour>& out) const {

@@ -4,7 +4,6 @@
 #include "syninfo/estimators/digamma.hpp"
 #include "syninfo/estimators/kd_tree.hpp"
 #include "syninfo/estimators/sample_checks.hpp"
-#include "syninfo/parallel.hpp"
 #include "syninfo/estimators/message.hpp"
 
 #include <cmath>

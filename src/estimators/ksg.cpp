@@ -46,10 +46,6 @@ class Flow {
   bool wait_for_counts() {
     return wait([&] { return marginals_ready_ && active_ > 0 && distances_done_ == active_; });
   }
-  bool failed() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return failed_;
-  }
   void rethrow() {
     if (failure_) std::rethrow_exception(failure_);
   }

@@ -101,6 +101,10 @@ class KdTree {
   template <Norm N, std::size_t D>
   void visit_distances(std::uint32_t node, double bound, const double* q, std::size_t self_pos, std::size_t k,
                        double* best) const;
+  // The k-th neighbour distance of the point at tree position pos, using
+  // best as scratch.
+  template <Norm N, std::size_t D>
+  double kth_distance_at(std::size_t pos, std::size_t k, std::vector<double>& best) const;
   template <Norm N>
   double kth_distance_dispatch(std::size_t i, std::size_t k) const;
   // One leaf's points as a batch of queries: best holds k ascending
