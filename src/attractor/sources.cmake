@@ -1,0 +1,7 @@
+target_sources(syninfo_core PRIVATE
+  ${PROJECT_SOURCE_DIR}/src/attractor/model.cpp
+  ${PROJECT_SOURCE_DIR}/src/attractor/network.cpp
+  ${PROJECT_SOURCE_DIR}/src/attractor/dynamics.cpp
+  ${PROJECT_SOURCE_DIR}/src/attractor/mean_field.cpp
+)
+target_sources(syninfo PRIVATE ${PROJECT_SOURCE_DIR}/src/cli/cmd_attractor.cpp)
