@@ -1,3 +1,7 @@
 # Benchmarks (not tests): estimator timing against N.
 add_executable(bench_estimators ${PROJECT_SOURCE_DIR}/bench/bench_estimators.cpp)
 target_link_libraries(bench_estimators PRIVATE syninfo_core)
+
+# The attractor network's step against the memory-bandwidth bound of its sparse product.
+add_executable(bench_attractor_step ${PROJECT_SOURCE_DIR}/bench/bench_attractor_step.cpp)
+target_link_libraries(bench_attractor_step PRIVATE syninfo_core)
