@@ -2,7 +2,9 @@
 # configure and build tests/package/consumer against it with
 # find_package(syninfo), run it on the worked example, and check that the
 # pkg-config file resolves to the installed library.
-# Inputs: BUILD_DIR, SOURCE_DIR, WORK, CXX, BUILD_TYPE, LAUNCHER, LINK_FLAGS.
+# With PYTHON and PYTHON_DIR (the install dir of the Python package), also
+# import the installed Python module from the prefix.
+# Inputs: BUILD_DIR, SOURCE_DIR, WORK, CXX, BUILD_TYPE, LAUNCHER, LINK_FLAGS[, PYTHON, PYTHON_DIR].
 function(run)
   execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
   if(NOT rc EQUAL 0)
@@ -45,4 +47,13 @@ endif()
 string(REGEX MATCH "-I([^ \n]+)" _ "${run_output}")
 if(NOT EXISTS "${CMAKE_MATCH_1}/syninfo/spec.hpp")
   message(FATAL_ERROR "pkg-config include dir wrong: ${run_output}")
+endif()
+
+if(PYTHON)
+  set(ENV{PYTHONPATH} "${prefix}/${PYTHON_DIR}")
+  run(${PYTHON} -c "import syninfo\nprint(syninfo.__file__, syninfo.closed_form([[0, 0], [0, 0]], [[0.5, 0], [0, 0.5]], [[0, 1]], 0)['mi_nats'])")
+  string(FIND "${run_output}" "${prefix}/" at)
+  if(NOT at EQUAL 0 OR NOT run_output MATCHES " 0\\.6441643624040")
+    message(FATAL_ERROR "installed Python module gave: ${run_output}")
+  endif()
 endif()
