@@ -8,6 +8,7 @@ packages=(
   libeigen3-dev libboost-dev libgsl-dev libmpfr-dev libgmp-dev
   catch2 librapidcheck-dev
   python3-mpmath gnuplot-nox
+  pybind11-dev python3-dev python3-numpy python3-pytest
 )
 # Optional extra: scikit-learn for the comparison benchmark in bench/.
 if [[ "${SYNINFO_EXTRAS:-0}" == "1" ]]; then packages+=(python3-sklearn); fi

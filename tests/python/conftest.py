@@ -1,0 +1,34 @@
+"""Shared helpers: run the CLI named by $SYNINFO_CLI (set by CTest) on the
+same inputs the Python module gets."""
+import json
+import os
+import subprocess
+
+import pytest
+
+
+@pytest.fixture
+def cli(tmp_path):
+    exe = os.environ.get("SYNINFO_CLI")
+    if not exe:
+        pytest.fail("SYNINFO_CLI is not set (run through ctest -L python)")
+
+    def run(args, spec=None, expect_ok=True):
+        if spec is not None:
+            path = tmp_path / "spec.json"
+            path.write_text(json.dumps(spec))
+            args = [args[0], str(path)] + list(args[1:])
+        proc = subprocess.run([exe] + list(args), capture_output=True, text=True)
+        if expect_ok:
+            assert proc.returncode == 0, proc.stderr
+            return json.loads(proc.stdout)
+        assert proc.returncode == 2, (proc.returncode, proc.stdout, proc.stderr)
+        return proc.stderr
+
+    run.tmp_path = tmp_path
+    return run
+
+
+def to_lists(x):
+    """numpy arrays to nested lists (json.dumps writes floats as repr)."""
+    return x.tolist() if hasattr(x, "tolist") else x

@@ -1,0 +1,79 @@
+"""syninfo.ksg, kl_entropy and true_information against `syninfo ksg`,
+`syninfo entropy` and `syninfo truth` on the same data: exact equality, as
+both run the same library code on the same doubles (the CSV holds each
+value's repr, which the CLI parses back to the same double)."""
+import numpy as np
+import pytest
+
+import syninfo
+
+
+def write_csv(path, columns):
+    data = np.column_stack(columns)
+    with open(path, "w") as f:
+        for row in data:
+            f.write(",".join(repr(float(v)) for v in row) + "\n")
+    return str(path)
+
+
+@pytest.fixture
+def gaussian_pair():
+    rng = np.random.default_rng(11)
+    x = rng.normal(size=2000)
+    y = 0.6 * x + 0.8 * rng.normal(size=2000)
+    return x, y
+
+
+@pytest.mark.parametrize("algorithm", [1, 2])
+def test_ksg_equals_cli(cli, gaussian_pair, algorithm):
+    x, y = gaussian_pair
+    csv = write_csv(cli.tmp_path / "xy.csv", [x, y])
+    out = cli(["ksg", csv, "--x", "0", "--y", "1", "--k", "4", "--algorithm", str(algorithm), "--threads", "2"])
+    py = syninfo.ksg(x, y, k=4, algorithm=algorithm, threads=2)
+    for key in ("estimate_nats", "standard_error_nats", "samples", "method", "error_method"):
+        assert py[key] == out[key], key
+    # Gaussian oracle -0.5 ln(1 - rho^2), rho = 0.6: 0.2231 nats. KSG's bias
+    # at N = 2000 is far below its standard error; 5 SE leaves room for chance.
+    assert abs(py["estimate_nats"] - 0.5 * np.log(1 / (1 - 0.36))) < 5 * py["standard_error_nats"] + 0.01
+
+
+def test_kl_entropy_equals_cli(cli, gaussian_pair):
+    x, y = gaussian_pair
+    csv = write_csv(cli.tmp_path / "xy.csv", [x, y])
+    out = cli(["entropy", csv, "--cols", "0,1", "--k", "3", "--norm", "euclidean"])
+    py = syninfo.kl_entropy(np.column_stack([x, y]), k=3, norm="euclidean")
+    for key in ("estimate_nats", "standard_error_nats", "samples", "method"):
+        assert py[key] == out[key], key
+
+
+def test_estimator_errors():
+    x = np.arange(10.0)
+    with pytest.raises(syninfo.InvalidInput):
+        syninfo.ksg(x, np.arange(9.0))
+    bad = x.copy()
+    bad[3] = np.nan
+    with pytest.raises(syninfo.InvalidInput) as info:
+        syninfo.ksg(bad, x)
+    assert "not finite" in str(info.value)
+    with pytest.raises(syninfo.InvalidInput):
+        syninfo.kl_entropy(np.zeros((4, 2, 2)))
+    with pytest.raises(ValueError):
+        syninfo.kl_entropy(x, norm="taxicab")
+
+
+def test_true_information_equals_cli_quadrature(cli):
+    # One synapse: "auto" is quadrature, deterministic, so exact equality.
+    means = np.zeros((3, 2))
+    covs = 0.5 * np.eye(2)
+    spec = {"patterns": [{"mean": m.tolist(), "cov": covs.tolist()} for m in means], "synapses": [[0, 1]], "pattern": 0}
+    py = syninfo.true_information(means, covs, [[0, 1]], 0)
+    out = cli(["truth", "--method", "quadrature"], spec=spec)
+    assert py["best"]["method"] == out["best"]["method"] == "quadrature"
+    assert py["value"] == out["best"]["mi_nats"]
+    assert py["standard_error"] == out["best"]["standard_error_nats"]
+    assert py["reliable"] == out["reliable"] and py["reliability_note"] == out["reliability_note"]
+
+
+def test_true_information_rejects_bad_method():
+    with pytest.raises(syninfo.InvalidInput):
+        syninfo.true_information(np.zeros((2, 2)), 0.5 * np.eye(2), [[0, 1]], 0, method="magic")
