@@ -28,6 +28,10 @@ set_tests_properties("validate cli: help" PROPERTIES PASS_REGULAR_EXPRESSION "--
 add_test(NAME "validate cli: shards merge to the single run's bytes"
          COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:syninfo> -DDIR=${CMAKE_BINARY_DIR}/validate-shard-test
                  -P ${PROJECT_SOURCE_DIR}/tests/validation/shard_merge.cmake)
+add_test(NAME "validate: test-scale report matches the golden files"
+         COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:syninfo> -DDIR=${CMAKE_BINARY_DIR}/validate-golden-test
+                 -DGOLDEN=${PROJECT_SOURCE_DIR}/tests/validation/golden/test-no-truth
+                 -P ${PROJECT_SOURCE_DIR}/tests/validation/golden.cmake)
 
 # The whole quick scale (the main job) end to end, Release builds only (it
 # takes ~35 s there; under the sanitizers the test scale above covers the same

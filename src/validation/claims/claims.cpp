@@ -1,0 +1,41 @@
+#include "claims.hpp"
+
+#include <stdexcept>
+
+namespace syninfo::validation::detail {
+
+const char* to_string(Decision d) {
+  switch (d) {
+    case Decision::holds: return "holds";
+    case Decision::fails: return "fails";
+    case Decision::undecided: return "undecided";
+    case Decision::not_applicable: return "n/a";
+  }
+  return "undecided";
+}
+
+Decision decision_from_string(const std::string& s) {
+  if (s == "holds") return Decision::holds;
+  if (s == "fails") return Decision::fails;
+  if (s == "undecided") return Decision::undecided;
+  if (s == "n/a") return Decision::not_applicable;
+  throw std::logic_error("unknown decision '" + s + "'");
+}
+
+ClaimRow ClaimResult::row() const { return ClaimRow{id, claim, paper, closed_form, truth, to_string(decision), reason}; }
+
+bool mark_without_truth(const Analysis& a, ClaimResult& r) {
+  if (a.have_truth) return false;
+  r.truth = "not computed (--no-truth)";
+  r.decision = Decision::undecided;
+  r.reason = "no ground truth in this run";
+  return true;
+}
+
+std::vector<ClaimResult> evaluate_claims(const Analysis& a, const ValidationConfig& config) {
+  return {evaluate_c1_singleton_trends(a, config), evaluate_c2_patterns(a, config), evaluate_c3_ensemble_growth(a, config),
+          evaluate_c4_synapses(a, config),         evaluate_c5_synergy(a, config),  evaluate_c6_invalid_fraction(a, config),
+          evaluate_c7_neuron_count(a, config),     evaluate_c8_capacity(a, config)};
+}
+
+}  // namespace syninfo::validation::detail
