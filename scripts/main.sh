@@ -10,5 +10,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/scripts/install-deps.sh"
 "$root/scripts/build.sh"
 cd "$root"
-if [[ $# -eq 0 ]]; then set -- --scale quick --out "$root/out/validate-quick"; fi
+# --force: a rerun replaces the previous report (validate refuses a non-empty
+# directory otherwise); the new one appears only when it is complete.
+if [[ $# -eq 0 ]]; then set -- --scale quick --out "$root/out/validate-quick" --force; fi
 "$root/build/syninfo" validate "$@"

@@ -90,4 +90,9 @@ Value parse(std::string_view text);
 // Human name of a type, for error messages ("expected array, got string").
 const char* type_name(Value::Type t);
 
+// Raw input bytes made safe to print in a one-line message: valid UTF-8 and
+// printable ASCII are kept; control characters (CR, LF, NUL, ...), DEL and
+// every byte of an invalid UTF-8 sequence are shown as \xNN.
+std::string printable(std::string_view raw);
+
 }  // namespace syninfo::json

@@ -236,7 +236,7 @@ std::vector<std::filesystem::path> write_audit_map(const AuditMap& map, const st
           << p.estimator << ',' << (p.reliable ? 1 : 0) << ',' << (p.lower_bound ? 1 : 0) << ','
           << fmt(p.relative, 6) << ',' << fmt(p.relative_se, 4) << ','
           << to_string(p.verdict.kind) << ',' << fmt(p.seconds, 4) << ',' << csv_text(p.note) << '\n';
-    if (!csv) throw std::runtime_error("cannot write " + path.string());
+    if (!csv.flush()) throw std::runtime_error("cannot write " + path.string());
     written.push_back(path);
   }
   // The spec of every point, one per line, in CSV order.
@@ -244,6 +244,7 @@ std::vector<std::filesystem::path> write_audit_map(const AuditMap& map, const st
     const fs::path path = dir / "audit_map_specs.jsonl";
     std::ofstream out(path);
     for (const auto& p : map.points) out << p.spec.dump(-1) << '\n';
+    if (!out.flush()) throw std::runtime_error("cannot write " + path.string());
     written.push_back(path);
   }
 
@@ -277,6 +278,7 @@ std::vector<std::filesystem::path> write_audit_map(const AuditMap& map, const st
       }
       dat << "\n\n";
     }
+    if (!dat.flush()) throw std::runtime_error("cannot write " + path.string());
     written.push_back(path);
   }
   std::string plot_note;
@@ -455,7 +457,8 @@ std::vector<std::filesystem::path> write_audit_map(const AuditMap& map, const st
           "an I_true that the truth driver does not call reliable (no verdict there).\n";
     if (!plot_note.empty()) md << "\n" << plot_note << "\n";
     const fs::path path = dir / "audit_map.md";
-    std::ofstream(path) << md.str();
+    std::ofstream out(path);
+    if (!(out << md.str()) || !out.flush()) throw std::runtime_error("cannot write " + path.string());
     written.push_back(path);
   }
   return written;

@@ -3,6 +3,7 @@
 #include "command.hpp"
 
 #include "syninfo/audit/audit_map.hpp"
+#include "syninfo/report/atomic_output.hpp"
 
 #include <cmath>
 #include <cstdlib>
@@ -60,7 +61,7 @@ int run_audit_map(int argc, char** argv) {
   const Args args = parse_args(argc, argv, 2,
                                {"out", "sigma2", "rho", "P", "n", "N", "samples", "inner", "particles", "seed", "threads",
                                 "scale"},
-                               {"quiet"});
+                               {"quiet", "force"});
   if (!args.positional.empty()) throw UsageError("unexpected argument '" + args.positional.front() + "'");
   const std::string scale = args.get_or("scale", "quick");
   if (scale != "quick" && scale != "full") throw UsageError("--scale must be quick or full, got '" + scale + "'");
@@ -78,18 +79,21 @@ int run_audit_map(int argc, char** argv) {
   o.progress = !args.has("quiet");
   for (const auto& s : o.sigma2)
     if (std::strtod(s.c_str(), nullptr) < 0) throw UsageError("--sigma2: " + s + " is negative");
-  const std::string out = args.get_or("out", "audit_map");
+  // Built in a temporary sibling and renamed at the end (checked now: exit 2
+  // before the sweep when DIR is not empty or not writable).
+  report::AtomicDirectory output(args.get_or("out", "audit_map"), args.has("force"));
 
   audit::AuditMap map = audit::run_audit_map(o);
   std::ostringstream command;
   for (int i = 0; i < argc; ++i) command << (i ? " " : "") << (i == 0 ? "syninfo" : argv[i]);
   map.command = command.str();
-  const auto files = audit::write_audit_map(map, out);
+  const auto files = audit::write_audit_map(map, output.staging());
+  output.commit();
   std::size_t non_pd = 0;
   for (const auto& p : map.points) non_pd += p.status == MiStatus::not_positive_definite;
   std::cout << "syninfo audit-map: " << map.points.size() << " points (N = " << map.neurons << "), " << non_pd
             << " with K or K' not positive definite, " << map.seconds << " s\n";
-  for (const auto& f : files) std::cout << "  wrote " << f.string() << '\n';
+  for (const auto& f : files) std::cout << "  wrote " << (output.target() / f.filename()).string() << '\n';
   return exit_ok;
 }
 
@@ -99,7 +103,7 @@ int run_audit_map(int argc, char** argv) {
 SYNINFO_REGISTER_COMMAND(audit_map, "audit-map", "map of the closed form's relative error over sigma2, rho, P and n (set 1)",
                          "usage: syninfo audit-map [--out DIR] [--sigma2 LIST] [--rho LIST] [--P LIST] [--n LIST]\n"
                          "                         [--N N] [--samples M] [--inner L] [--particles Q] [--seed S]\n"
-                         "                         [--threads T] [--scale quick|full] [--quiet]\n\n"
+                         "                         [--threads T] [--scale quick|full] [--force] [--quiet]\n\n"
                          "Sweeps set-1 style inputs (theory.md section 7): exchangeable covariance\n"
                          "sigma2 ((1 - rho) I + rho 11') shared by all patterns, means uniform in [-1, 1] from\n"
                          "the seed, pattern k = 0, ensemble = the first n pairs of one fixed random sequence of\n"
@@ -114,7 +118,9 @@ SYNINFO_REGISTER_COMMAND(audit_map, "audit-map", "map of the closed form's relat
                          "audit_map_specs.jsonl (each point's spec, for syninfo audit), audit_map.png with\n"
                          "audit_map.gp and audit_map.dat (heat maps of the relative MI error, one panel per\n"
                          "(P, n); non-PD points marked x, unreliable I_true marked ?), and audit_map.md\n"
-                         "(one-page summary with the non-PD fractions against n, rho and P).\n"
+                         "(one-page summary with the non-PD fractions against n, rho and P). DIR must be new or\n"
+                         "empty unless --force; it appears only when every file is written (built in a\n"
+                         "temporary sibling and renamed).\n"
                          "Lists are comma-separated. --scale quick (default): sigma2 0.1,0.5,1,2; rho\n"
                          "0,0.3,0.6,0.9; P 2,10; n 1,2,5; M 2000, L 64, Q 32 (96 points, a few minutes on 2\n"
                          "cores). --scale full: sigma2 0.05,0.1,0.25,0.5,1,2,4; rho 0,0.2,0.4,0.6,0.8,0.9,0.95;\n"

@@ -2,9 +2,10 @@
 #include "command.hpp"
 
 #include "syninfo/reference/check.hpp"
+#include "syninfo/report/atomic_output.hpp"
 
-#include <fstream>
 #include <iostream>
+#include <optional>
 
 namespace syninfo::cli {
 namespace {
@@ -16,22 +17,24 @@ int run_check(int argc, char** argv) {
   options.rtol = args.get_double("rtol", options.rtol, 0.0, 1e300);
   options.atol = args.get_double("atol", options.atol, 0.0, 1e300);
   const auto threads = static_cast<unsigned>(args.get_int("threads", 0, 0, 1024));
+  // Every input and output is checked before the (slow) default reference
+  // set is rebuilt: their file, the reference file, the report path.
+  const auto theirs = reference::read_results_file(args.positional[0]);
   std::vector<reference::Case> ref;
-  if (const auto path = args.get("reference")) {
-    ref = reference::read_reference_file(*path);
-  } else {
+  if (const auto path = args.get("reference")) ref = reference::read_reference_file(*path);
+  std::optional<report::AtomicFile> json_out;
+  if (const auto path = args.get("report-json")) json_out.emplace(*path);
+  if (!args.has("reference")) {
     // The default reference is the committed set, regenerated (the test
     // suite proves the two are identical byte for byte).
     ref = reference::compute_cases(reference::generate_specs(), threads);
   }
-  const auto theirs = reference::read_results_file(args.positional[0]);
   const auto report = reference::check_results(ref, theirs, options);
-  std::cout << reference::summary_text(report, options);
-  if (const auto path = args.get("report-json")) {
-    std::ofstream out(*path, std::ios::binary);
-    if (!out) throw std::runtime_error("cannot write '" + *path + "'");
-    out << reference::report_json(report, options).dump() << '\n';
+  if (json_out) {  // written before the verdict is printed: a failed write never follows a PASS
+    json_out->stream() << reference::report_json(report, options).dump() << '\n';
+    json_out->commit();
   }
+  std::cout << reference::summary_text(report, options);
   return report.all_pass() ? exit_ok : exit_failure;
 }
 
@@ -47,8 +50,9 @@ SYNINFO_REGISTER_COMMAND(check, "check", "compare another implementation's I_FW 
                          "cases and unknown ids fail. --reference reads a .jsonl or .csv reference set (default:\n"
                          "the built-in set, identical to validation/reference/reference_v1). Prints a summary;\n"
                          "--report-json writes per-case verdicts.\n"
+                         "Inputs and the --report-json path are checked before the reference set is rebuilt.\n"
                          "Exit 0 if every case passes, 1 if any fails, 2 on malformed input (the message names\n"
-                         "the line).",
+                         "the line) or an unwritable --report-json.",
                          &run_check);
 
 }  // namespace syninfo::cli

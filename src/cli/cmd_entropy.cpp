@@ -20,7 +20,7 @@ int run_entropy(int argc, char** argv) {
   const Args args = parse_args(argc, argv, 2, {"cols", "k", "norm", "threads", "blocks", "seed"}, {});
   if (args.positional.size() != 1) throw UsageError("expected exactly one DATA.csv argument");
   if (!args.has("cols")) throw UsageError("--cols is required");
-  const auto cols = parse_index_list(*args.get("cols"), "cols");
+  const ColumnList col_list = parse_column_list(*args.get("cols"), "cols");
   estimators::KlOptions o;
   o.k = static_cast<int>(args.get_int("k", 3, 1, 1'000'000));
   const std::string norm = args.get_or("norm", "max");
@@ -32,17 +32,21 @@ int run_entropy(int argc, char** argv) {
   o.seed = static_cast<std::uint64_t>(args.get_int("seed", 1, 0, std::numeric_limits<long long>::max()));
 
   const auto table = estimators::read_csv_file(args.positional[0], o.threads);
+  const auto cols = col_list.indices(static_cast<std::size_t>(table.values.cols()));
   Eigen::MatrixXd storage;
   const estimators::Estimate e = estimators::kozachenko_leonenko_entropy(table.column_view(cols, storage), o);
 
   json::Value columns = json::Value::array();
   for (std::size_t c : cols) columns.push(json::Value::number(static_cast<unsigned long long>(c)));
+  require_finite_estimate(e);
   json::Value out = json::Value::object();
   out.set("command", json::Value::string("entropy"))
       .set("method", json::Value::string(e.method))
       .set("norm", json::Value::string(norm))
       .set("k", json::Value::number(o.k))
       .set("samples", json::Value::number(static_cast<unsigned long long>(e.samples)))
+      .set("rows_read", json::Value::number(static_cast<unsigned long long>(table.values.rows())))
+      .set("header", csv_header_json(table))
       .set("columns", std::move(columns))
       .set("estimate_nats", finite_or_null(e.value))
       .set("estimate_bits", finite_or_null(e.value / std::numbers::ln2))
@@ -63,7 +67,9 @@ SYNINFO_REGISTER_COMMAND(entropy, "entropy", "Kozachenko-Leonenko differential e
                          "columns by the Kozachenko-Leonenko k-nearest-neighbour estimator, with a\n"
                          "batch-means standard error.\n"
                          "\n"
-                         "  --cols COLS     0-based column list, e.g. 0,2 or 0-3\n"
+                         "  DATA.csv        as for ksg: numbers, one sample per line; the first line is a\n"
+                         "                  header only when none of its cells is a number\n"
+                         "  --cols COLS     0-based column list, e.g. 0,2 or 0-3 (no repeats)\n"
                          "  --k K           neighbours (default 3)\n"
                          "  --norm N        max (default) or euclidean\n"
                          "  --threads T     worker threads, 0 = all cores (default 0)\n"

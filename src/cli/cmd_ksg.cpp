@@ -26,8 +26,8 @@ int run_ksg(int argc, char** argv) {
                                {"copula"});
   if (args.positional.size() != 1) throw UsageError("expected exactly one DATA.csv argument");
   if (!args.has("x") || !args.has("y")) throw UsageError("--x and --y are required");
-  const auto x_cols = parse_index_list(*args.get("x"), "x");
-  const auto y_cols = parse_index_list(*args.get("y"), "y");
+  const ColumnList x_list = parse_column_list(*args.get("x"), "x");
+  const ColumnList y_list = parse_column_list(*args.get("y"), "y");
   estimators::KsgOptions o;
   o.k = static_cast<int>(args.get_int("k", 3, 1, 1'000'000));
   o.algorithm = static_cast<int>(args.get_int("algorithm", 1, 1, 2));
@@ -38,16 +38,23 @@ int run_ksg(int argc, char** argv) {
   o.copula = args.has("copula");
 
   const auto table = estimators::read_csv_file(args.positional[0], o.threads);
+  const auto columns = static_cast<std::size_t>(table.values.cols());
+  const auto x_cols = x_list.indices(columns);
+  const auto y_cols = y_list.indices(columns);
+  require_disjoint(x_list, x_cols, y_list, y_cols);
   Eigen::MatrixXd x_storage, y_storage;
   const estimators::Estimate e = estimators::ksg_mutual_information(table.column_view(x_cols, x_storage),
                                                                     table.column_view(y_cols, y_storage), o);
 
+  require_finite_estimate(e);
   json::Value out = json::Value::object();
   out.set("command", json::Value::string("ksg"))
       .set("method", json::Value::string(e.method))
       .set("algorithm", json::Value::number(o.algorithm))
       .set("k", json::Value::number(o.k))
       .set("samples", json::Value::number(static_cast<unsigned long long>(e.samples)))
+      .set("rows_read", json::Value::number(static_cast<unsigned long long>(table.values.rows())))
+      .set("header", csv_header_json(table))
       .set("x_columns", index_array(x_cols))
       .set("y_columns", index_array(y_cols))
       .set("estimate_nats", number_or_null(e.value))
@@ -71,9 +78,9 @@ SYNINFO_REGISTER_COMMAND(ksg, "ksg", "KSG (Kraskov) mutual information between c
                          "Estimates I(X;Y) in nats and bits with the Kraskov-Stoegbauer-Grassberger\n"
                          "k-nearest-neighbour estimator (max-norm), with a batch-means standard error.\n"
                          "\n"
-                         "  DATA.csv        comma-separated numbers, one sample per line; a first line\n"
-                         "                  with any non-numeric cell is a header\n"
-                         "  --x, --y COLS   0-based column lists, e.g. 0,2 or 0-3\n"
+                         "  DATA.csv        comma-separated numbers, one sample per line; the first line\n"
+                         "                  is a header only when none of its cells is a number\n"
+                         "  --x, --y COLS   0-based column lists, e.g. 0,2 or 0-3 (disjoint, no repeats)\n"
                          "  --k K           neighbours (default 3)\n"
                          "  --algorithm A   1 (strict counts) or 2 (non-strict), default 1\n"
                          "  --noise R       add R * sd(column) * N(0,1) to every value against ties (default 0)\n"
@@ -82,7 +89,8 @@ SYNINFO_REGISTER_COMMAND(ksg, "ksg", "KSG (Kraskov) mutual information between c
                          "  --threads T     worker threads, 0 = all cores (default 0)\n"
                          "  --blocks B      blocks for the standard error (default 10; 0 = none)\n"
                          "\n"
-                         "Output: one JSON object on stdout. Exit 2 on bad input or usage.",
+                         "Output: one JSON object on stdout (rows_read: data rows in the file; header: its\n"
+                         "names, or null). Exit 2 on bad input or usage.",
                          &run_ksg);
 
 }  // namespace syninfo::cli

@@ -2,6 +2,7 @@
 // into exactly the report a single run gives.
 #include "command.hpp"
 
+#include "syninfo/report/atomic_output.hpp"
 #include "syninfo/validation/report.hpp"
 #include "syninfo/validation/shards.hpp"
 
@@ -11,12 +12,10 @@
 
 namespace syninfo::cli {
 
-void prepare_output_directory(const std::filesystem::path& dir);  // cmd_validate.cpp
-
 namespace {
 
 int run_merge(int argc, char** argv) {
-  const Args args = parse_args(argc, argv, 2, {"out"}, {"quiet"});
+  const Args args = parse_args(argc, argv, 2, {"out"}, {"quiet", "force"});
   if (args.positional.empty()) throw UsageError("expected one or more shard directories (or shard files)");
   if (!args.get("out")) throw UsageError("--out DIR is required");
   std::vector<std::filesystem::path> files;
@@ -43,17 +42,29 @@ int run_merge(int argc, char** argv) {
   validation::ValidationConfig config;
   validation::Records records;
   try {
-    for (const auto& f : files) shards.push_back(validation::read_shard_file(f));
+    for (const auto& f : files) {
+      try {
+        shards.push_back(validation::read_shard_file(f));
+      } catch (const validation::ShardError&) {
+        throw;
+      } catch (const std::bad_alloc&) {
+        throw;
+      } catch (const std::exception& e) {  // a malformed value in the file is bad input, not an internal failure
+        throw UsageError(f.string() + ": not a valid shard file: " + e.what());
+      }
+    }
     config = validation::config_of_shards(shards);
     records = validation::merge_shards(shards, config);
   } catch (const validation::ShardError& e) {
     throw UsageError(e.what());
   }
-  const std::filesystem::path out_dir = *args.get("out");
-  prepare_output_directory(out_dir);
+  report::AtomicDirectory output(*args.get("out"), args.has("force"));
+  const std::filesystem::path out_dir = output.target();
   config.shard_index = 0;
   config.shard_count = 1;
-  const validation::ReportSummary summary = validation::write_report(config, validation::round_trip(records), out_dir);
+  const validation::ReportSummary summary =
+      validation::write_report(config, validation::round_trip(records), output.staging());
+  output.commit();
   for (const auto& f : summary.figure_failures) std::cerr << "syninfo merge: figure not drawn: " << f << '\n';
   if (!args.has("quiet"))
     std::cerr << "syninfo merge: " << shards.size() << " shards merged; report in " << (out_dir / "report.md").string() << '\n';
@@ -65,9 +76,10 @@ int run_merge(int argc, char** argv) {
 }  // namespace syninfo::cli
 
 SYNINFO_REGISTER_COMMAND(merge, "merge", "combine `syninfo validate --shard` files into the full report",
-                         "usage: syninfo merge SHARD_DIR_OR_FILE... --out DIR [--quiet]\n\n"
+                         "usage: syninfo merge SHARD_DIR_OR_FILE... --out DIR [--force] [--quiet]\n\n"
                          "Reads every shard-*.json in the given directories (or the given files), checks that\n"
                          "they come from the same configuration and cover every shard exactly once, and writes\n"
                          "the same report.md, CSVs and figures as a single `syninfo validate` run with that\n"
-                         "scale and seed.\n",
+                         "scale and seed. DIR must be new or empty unless --force; it appears only when the\n"
+                         "report is complete (built in a temporary sibling and renamed).\n",
                          &syninfo::cli::run_merge);

@@ -2,19 +2,13 @@
 #include "command.hpp"
 
 #include "syninfo/reference/reference_set.hpp"
+#include "syninfo/report/atomic_output.hpp"
 
-#include <fstream>
 #include <iostream>
+#include <optional>
 
 namespace syninfo::cli {
 namespace {
-
-void write_file(const std::string& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary);
-  if (!out) throw std::runtime_error("cannot write '" + path + "'");
-  out << text;
-  if (!out) throw std::runtime_error("error writing '" + path + "'");
-}
 
 int run_reference(int argc, char** argv) {
   const Args args = parse_args(argc, argv, 2, {"out", "format", "seed", "count", "threads"}, {});
@@ -28,14 +22,23 @@ int run_reference(int argc, char** argv) {
   const auto count = static_cast<std::size_t>(
       args.get_int("count", static_cast<long long>(reference::default_case_count), 1, 100000));
   const auto threads = static_cast<unsigned>(args.get_int("threads", 0, 0, 1024));
+  // Output files are opened (under temporary names) before the work, so an
+  // unwritable --out is refused at once with exit 2.
+  std::optional<report::AtomicFile> jsonl_out, csv_out;
+  if (const auto prefix = args.get("out")) {
+    if (format != "csv") jsonl_out.emplace(*prefix + ".jsonl");
+    if (format != "jsonl") csv_out.emplace(*prefix + ".csv");
+  }
   const auto cases = reference::compute_cases(reference::generate_specs(seed, count), threads);
   if (!args.has("out")) {
     std::cout << (format == "csv" ? reference::to_csv(cases) : reference::to_jsonl(cases));
     return exit_ok;
   }
   const std::string prefix = *args.get("out");
-  if (format != "csv") write_file(prefix + ".jsonl", reference::to_jsonl(cases));
-  if (format != "jsonl") write_file(prefix + ".csv", reference::to_csv(cases));
+  if (jsonl_out) jsonl_out->stream() << reference::to_jsonl(cases);
+  if (csv_out) csv_out->stream() << reference::to_csv(cases);
+  if (jsonl_out) jsonl_out->commit();
+  if (csv_out) csv_out->commit();
   std::cerr << "wrote " << cases.size() << " cases to " << prefix
             << (format == "both" ? ".jsonl and .csv" : format == "csv" ? ".csv" : ".jsonl") << '\n';
   return exit_ok;
@@ -50,6 +53,8 @@ SYNINFO_REGISTER_COMMAND(reference, "reference", "write the versioned reference 
                          "case's full spec, status, I_FW at 40 significant digits (evaluated at 100 digits), its\n"
                          "error estimates and diagnostics. With --out, writes PREFIX.jsonl and PREFIX.csv (or the\n"
                          "one --format names); without it, writes --format (default jsonl) to standard output.\n"
+                         "Files are written under temporary names and renamed into place at the end (an\n"
+                         "existing file is replaced only by a finished run); an unwritable --out exits 2.\n"
                          "The committed set is the default --seed and --count:\n"
                          "  syninfo reference --out validation/reference/reference_v1\n"
                          "Output does not depend on --threads (0 = all cores).",

@@ -4,6 +4,7 @@
 #include "command.hpp"
 
 #include "syninfo/parallel.hpp"
+#include "syninfo/report/atomic_output.hpp"
 #include "syninfo/validation/report.hpp"
 #include "syninfo/validation/run.hpp"
 #include "syninfo/validation/shards.hpp"
@@ -12,13 +13,17 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <system_error>
 #include <tuple>
 
 namespace syninfo::cli {
 
-// Shared with cmd_merge.cpp: creates DIR if needed and checks that a file can
-// be written there; UsageError (exit 2) otherwise.
+namespace {
+
+// Creates DIR if needed and checks that a file can be written there (the
+// shard directory, which several shard runs share); UsageError (exit 2)
+// otherwise.
 void prepare_output_directory(const std::filesystem::path& dir) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
@@ -31,6 +36,8 @@ void prepare_output_directory(const std::filesystem::path& dir) {
   }
   std::filesystem::remove(probe, ec);
 }
+
+}  // namespace
 
 void write_timings(const std::filesystem::path& path, const validation::StageTimings& t, double report_seconds,
                    double total_seconds, unsigned threads) {
@@ -47,8 +54,7 @@ void write_timings(const std::filesystem::path& path, const validation::StageTim
                             .set("ground_truth_task_seconds", std::move(by_kind))
                             .set("report_seconds", json::Value::number(report_seconds))
                             .set("total_seconds", json::Value::number(total_seconds));
-  std::ofstream out(path);
-  out << v.dump() << '\n';
+  report::write_file_atomically(path, v.dump() + '\n');
 }
 
 namespace {
@@ -67,7 +73,8 @@ std::pair<std::size_t, std::size_t> parse_shard(const std::string& text) {
 }
 
 int run_validate(int argc, char** argv) {
-  const Args args = parse_args(argc, argv, 2, {"scale", "out", "seed", "threads", "shard"}, {"no-truth", "quiet"});
+  const Args args =
+      parse_args(argc, argv, 2, {"scale", "out", "seed", "threads", "shard"}, {"no-truth", "quiet", "force"});
   if (!args.positional.empty()) throw UsageError("unexpected argument '" + args.positional.front() + "'");
   validation::Scale scale;
   try {
@@ -82,8 +89,18 @@ int run_validate(int argc, char** argv) {
   config.progress = !args.has("quiet");
   const bool sharded = args.has("shard");
   if (sharded) std::tie(config.shard_index, config.shard_count) = parse_shard(*args.get("shard"));
-  const std::filesystem::path out_dir = args.get_or("out", std::string("out/validate-") + validation::to_string(scale));
-  prepare_output_directory(out_dir);
+  const std::filesystem::path requested = args.get_or("out", std::string("out/validate-") + validation::to_string(scale));
+  // A full report is built in a temporary sibling and renamed at the end; a
+  // shard run writes one file (under a temporary name) into a shared DIR.
+  std::optional<report::AtomicDirectory> output;
+  std::optional<report::AtomicFile> shard_out;
+  if (sharded) {
+    prepare_output_directory(requested);
+    shard_out.emplace(requested / validation::shard_file_name(config.shard_index, config.shard_count), args.has("force"));
+  } else {
+    output.emplace(requested, args.has("force"));
+  }
+  const std::filesystem::path out_dir = sharded ? requested : output->staging();
   if (config.threads == 0) config.threads = default_threads();
 
   const auto start = std::chrono::steady_clock::now();
@@ -91,10 +108,9 @@ int run_validate(int argc, char** argv) {
   validation::StageTimings timings;
   const validation::Records records = validation::compute_records(config, plan, &timings);
   if (sharded) {
-    const auto path = out_dir / validation::shard_file_name(config.shard_index, config.shard_count);
-    std::ofstream out(path);
-    out << validation::shard_to_json(config, records).dump(-1) << '\n';
-    if (!out) throw std::runtime_error("cannot write " + path.string());
+    const auto path = shard_out->target();
+    shard_out->stream() << validation::shard_to_json(config, records).dump(-1) << '\n';
+    shard_out->commit();
     const double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     write_timings(out_dir / ("shard-" + std::to_string(config.shard_index) + "-of-" + std::to_string(config.shard_count) +
                              ".timings.json"),
@@ -108,9 +124,10 @@ int run_validate(int argc, char** argv) {
   const auto end = std::chrono::steady_clock::now();
   write_timings(out_dir / "timings.json", timings, std::chrono::duration<double>(end - report_start).count(),
                 std::chrono::duration<double>(end - start).count(), config.threads);
+  output->commit();
   for (const auto& f : summary.figure_failures) std::cerr << "syninfo validate: figure not drawn: " << f << '\n';
-  if (config.progress) std::cerr << "syninfo validate: report in " << (out_dir / "report.md").string() << '\n';
-  std::cout << (out_dir / "report.md").string() << '\n';
+  if (config.progress) std::cerr << "syninfo validate: report in " << (requested / "report.md").string() << '\n';
+  std::cout << (requested / "report.md").string() << '\n';
   return exit_ok;
 }
 
@@ -120,7 +137,7 @@ int run_validate(int argc, char** argv) {
 SYNINFO_REGISTER_COMMAND(
     validate, "validate", "reproduce the paper's experiments and check its claims against the true information",
     "usage: syninfo validate [--scale quick|paper|test] [--out DIR] [--seed S] [--threads T]\n"
-    "                        [--shard i/n] [--no-truth] [--quiet]\n\n"
+    "                        [--shard i/n] [--no-truth] [--force] [--quiet]\n\n"
     "Runs the paper's three simulation sets with the closed form (double precision; 50-digit\n"
     "verdict and nearest-PD repair for failures), computes the ground truth on subsamples\n"
     "(quadrature for one synapse, sequential Monte Carlo for ensembles) and writes into DIR\n"
@@ -134,5 +151,8 @@ SYNINFO_REGISTER_COMMAND(
     "  --shard    i/n (0 <= i < n): compute only task i, i+n, i+2n, ... and write\n"
     "             DIR/shard-i-of-n.json; combine with `syninfo merge`\n"
     "  --no-truth closed form only (verdicts become undecided)\n"
+    "  --force    replace a non-empty DIR (or, with --shard, an existing shard file); without\n"
+    "             it such a DIR is refused. DIR appears only when the report is complete\n"
+    "             (built in a temporary sibling .DIR.partial-PID and renamed at the end)\n"
     "  --quiet    no progress bars\n",
     &syninfo::cli::run_validate);

@@ -2,12 +2,17 @@
 // subcommands (each .cpp registers itself) and a small argument parser.
 #pragma once
 
+#include "syninfo/estimators/csv.hpp"
+#include "syninfo/estimators/estimate.hpp"
+#include "syninfo/json.hpp"
+
 #include <cstddef>
 #include <map>
 #include <optional>
 #include <set>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace syninfo::cli {
@@ -18,10 +23,15 @@ class UsageError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Exit codes used by every subcommand.
+// Exit codes used by every subcommand (the rule, documented once in README
+// "Exit status"): 2 when the command refuses to start because of something the
+// user gave (usage, an invalid or unreadable input, an unusable output path,
+// all checked before the work); 1 when the work started and could not finish
+// (an internal error, a write that fails mid-run) or, for `check`, when a
+// case fails; 0 otherwise.
 inline constexpr int exit_ok = 0;
-inline constexpr int exit_failure = 1;  // internal or I/O failure
-inline constexpr int exit_invalid = 2;  // invalid input or usage
+inline constexpr int exit_failure = 1;  // internal or I/O failure during the run; `check`: a case failed
+inline constexpr int exit_invalid = 2;  // invalid input, usage or output path
 
 struct Args {
   std::vector<std::string> positional;
@@ -41,8 +51,29 @@ struct Args {
 Args parse_args(int argc, char** argv, int first, const std::set<std::string>& option_names,
                 const std::set<std::string>& flag_names);
 
-// Comma-separated column list "0,2,5" or ranges "0-3,7" (0-based).
-std::vector<std::size_t> parse_index_list(const std::string& text, const std::string& option_name);
+// A column list "0,2,5" or with ranges "0-3,7" (0-based), as given: only
+// its syntax is checked when it is parsed (UsageError naming the option).
+struct ColumnList {
+  std::string option, text;
+  std::vector<std::pair<std::size_t, std::size_t>> ranges;  // inclusive
+
+  // The columns in the order listed, for data with column_count columns.
+  // UsageError naming the option when a column does not exist (checked
+  // before anything is expanded) or is listed twice.
+  std::vector<std::size_t> indices(std::size_t column_count) const;
+};
+ColumnList parse_column_list(const std::string& text, const std::string& option_name);
+
+// UsageError when the two selections share a column.
+void require_disjoint(const ColumnList& a, const std::vector<std::size_t>& a_cols, const ColumnList& b,
+                      const std::vector<std::size_t>& b_cols);
+
+// The header names of a CSV table as a JSON array (escaped), or null.
+json::Value csv_header_json(const estimators::CsvTable& table);
+
+// A result that is not finite is never printed: std::domain_error (exit 1)
+// naming the estimator.
+void require_finite_estimate(const estimators::Estimate& e);
 
 struct Command {
   std::string name;

@@ -5,6 +5,7 @@
 
 #include "syninfo/json.hpp"
 #include "syninfo/model.hpp"
+#include "syninfo/report/atomic_output.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -33,7 +34,9 @@ void print_help(std::ostream& out) {
     for (std::size_t i = c.name.size(); i < 12; ++i) out << ' ';
     out << c.summary << '\n';
   }
-  out << "\nExit status: 0 on a computed result, 2 on invalid input or usage, 1 on an internal failure.\n";
+  out << "\nExit status: 2 when the command refuses to start (usage, invalid or unreadable input, unusable\n"
+         "output path: all checked before any work); 1 when the work started and could not finish, or when\n"
+         "`check` finds a failing case; 0 otherwise.\n";
 }
 
 // glibc returns every freed block above 128 KiB (later, a threshold that
@@ -66,7 +69,7 @@ int main(int argc, char** argv) {
           return exit_ok;
         }
       }
-      std::cerr << "syninfo: unknown command '" << argv[2] << "'\n";
+      std::cerr << "syninfo: unknown command '" << syninfo::json::printable(argv[2]) << "'\n";
       return exit_invalid;
     }
     print_help(std::cout);
@@ -84,25 +87,31 @@ int main(int argc, char** argv) {
         return exit_ok;
       }
     }
+    // Messages may quote raw input bytes: they are printed escapped (\xNN).
+    using syninfo::json::printable;
     try {
       return c.run(argc, argv);
     } catch (const UsageError& e) {
-      std::cerr << "syninfo " << name << ": " << e.what() << "\n(see: syninfo help " << name << ")\n";
+      std::cerr << "syninfo " << name << ": " << printable(e.what()) << "\n(see: syninfo help " << name << ")\n";
       return exit_invalid;
     } catch (const syninfo::InvalidInput& e) {
-      std::cerr << "syninfo " << name << ": invalid input (" << syninfo::to_string(e.kind()) << "): " << e.what() << '\n';
+      std::cerr << "syninfo " << name << ": invalid input (" << syninfo::to_string(e.kind()) << "): " << printable(e.what())
+                << '\n';
       return exit_invalid;
     } catch (const syninfo::json::ParseError& e) {
-      std::cerr << "syninfo " << name << ": " << e.what() << '\n';
+      std::cerr << "syninfo " << name << ": " << printable(e.what()) << '\n';
+      return exit_invalid;
+    } catch (const syninfo::report::OutputRefused& e) {
+      std::cerr << "syninfo " << name << ": output: " << printable(e.what()) << '\n';
       return exit_invalid;
     } catch (const std::invalid_argument& e) {
-      std::cerr << "syninfo " << name << ": invalid input: " << e.what() << '\n';
+      std::cerr << "syninfo " << name << ": invalid input: " << printable(e.what()) << '\n';
       return exit_invalid;
     } catch (const std::exception& e) {
-      std::cerr << "syninfo " << name << ": error: " << e.what() << '\n';
+      std::cerr << "syninfo " << name << ": error: " << printable(e.what()) << '\n';
       return exit_failure;
     }
   }
-  std::cerr << "syninfo: unknown command '" << name << "' (try: syninfo help)\n";
+  std::cerr << "syninfo: unknown command '" << syninfo::json::printable(name) << "' (try: syninfo help)\n";
   return exit_invalid;
 }

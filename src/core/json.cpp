@@ -260,7 +260,7 @@ class Parser {
     if (c == 'f') { expect_word("false"); return Value::boolean(false); }
     if (c == 'n') { expect_word("null"); return Value(); }
     if (c == '-' || (c >= '0' && c <= '9')) return parse_number();
-    fail(std::string("unexpected character '") + c + "'");
+    fail("unexpected character '" + printable(std::string_view(&c, 1)) + "'");
   }
 
   Value parse_number() {
@@ -353,7 +353,7 @@ class Parser {
           append_utf8(out, cp);
           break;
         }
-        default: fail(std::string("invalid escape '\\") + e + "'");
+        default: fail("invalid escape '\\" + printable(std::string_view(&e, 1)) + "'");
       }
     }
   }
@@ -400,5 +400,57 @@ class Parser {
 }  // namespace
 
 Value parse(std::string_view text) { return Parser(text).parse_document(); }
+
+namespace {
+
+// Length of the valid UTF-8 sequence at s[i] (1-4), or 0 when invalid
+// (overlong forms, surrogates and code points above U+10FFFF are invalid).
+std::size_t utf8_sequence(std::string_view s, std::size_t i) {
+  const auto byte = [&](std::size_t j) { return static_cast<unsigned char>(s[j]); };
+  const unsigned char b = byte(i);
+  std::size_t len = 0;
+  unsigned lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+  if (b >= 0xC2 && b <= 0xDF) len = 2;
+  else if (b >= 0xE0 && b <= 0xEF) {
+    len = 3;
+    if (b == 0xE0) lo = 0xA0;
+    if (b == 0xED) hi = 0x9F;
+  } else if (b >= 0xF0 && b <= 0xF4) {
+    len = 4;
+    if (b == 0xF0) lo = 0x90;
+    if (b == 0xF4) hi = 0x8F;
+  } else {
+    return 0;
+  }
+  if (i + len > s.size()) return 0;
+  if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
+  for (std::size_t j = 2; j < len; ++j)
+    if (byte(i + j) < 0x80 || byte(i + j) > 0xBF) return 0;
+  return len;
+}
+
+}  // namespace
+
+std::string printable(std::string_view raw) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(raw.size());
+  for (std::size_t i = 0; i < raw.size();) {
+    const auto c = static_cast<unsigned char>(raw[i]);
+    if (c >= 0x20 && c < 0x7F) {
+      out += static_cast<char>(c);
+      ++i;
+    } else if (const std::size_t len = c >= 0x80 ? utf8_sequence(raw, i) : 0; len > 0) {
+      out.append(raw.substr(i, len));
+      i += len;
+    } else {
+      out += "\\x";
+      out += hex[c >> 4];
+      out += hex[c & 15];
+      ++i;
+    }
+  }
+  return out;
+}
 
 }  // namespace syninfo::json

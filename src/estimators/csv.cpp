@@ -1,6 +1,8 @@
 #include "syninfo/estimators/csv.hpp"
 #include "syninfo/estimators/message.hpp"
+#include "syninfo/json.hpp"
 #include "syninfo/parallel.hpp"
+#include "syninfo/reference/csv.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -77,6 +79,20 @@ std::optional<double> parse_number(std::string_view cell) {
   return v;
 }
 
+// The cells of a header line by the RFC 4180 rules of the shared reader, so
+// that quoted names (pandas quotes a name with a comma) are read as written.
+std::vector<std::string> header_names(std::string_view line, std::size_t line_no, const std::string& source) {
+  std::vector<reference::CsvRecord> records;
+  try {
+    records = reference::parse_csv(std::string(line));
+  } catch (const std::invalid_argument& e) {
+    throw std::invalid_argument(message(source, ": line ", line_no, " (header): ", e.what()));
+  }
+  std::vector<std::string> names;
+  for (const auto& f : records.at(0).fields) names.emplace_back(trim(f));
+  return names;
+}
+
 }  // namespace
 
 Eigen::MatrixXd CsvTable::columns(const std::vector<std::size_t>& indices) const {
@@ -109,15 +125,18 @@ std::string_view next_line(const char*& p, const char* stop) {
 // Parses the data lines of text (numbered from first_line) into values,
 // from row `row` on; returns the number of rows written (blank lines write
 // none). Throws std::invalid_argument naming the line and column.
+// first_row_line: the line of a first row that was not taken as a header
+// (0 if none); its errors say why it is data.
 std::size_t parse_rows(std::string_view text, std::size_t first_line, std::size_t cols, Eigen::MatrixXd& values,
-                       std::size_t row, const std::string& source) {
+                       std::size_t row, const std::string& source, std::size_t first_row_line) {
   const char* p = text.data();
   const char* const stop = p + text.size();
   std::size_t line_no = first_line - 1;
   const std::size_t first_row = row;
   std::vector<std::string_view> cells;
   const auto fail = [&](std::size_t col, const std::string& what) {
-    if (col) throw std::invalid_argument(message(source, ": line ", line_no, ", column ", col, ": ", what));
+    const char* why = line_no == first_row_line ? " (the first row has a numeric cell, so it is data, not a header)" : "";
+    if (col) throw std::invalid_argument(message(source, ": line ", line_no, ", column ", col, ": ", what, why));
     throw std::invalid_argument(message(source, ": line ", line_no, ": ", what));
   };
   while (p < stop) {
@@ -128,8 +147,10 @@ std::size_t parse_rows(std::string_view text, std::size_t first_line, std::size_
     if (cells.size() != cols) fail(0, message("expected ", cols, " cells, found ", cells.size()));
     for (std::size_t c = 0; c < cols; ++c) {
       const auto v = parse_number(cells[c]);
-      if (!v) fail(c + 1, message("cannot read '", cells[c], "' as a number"));
-      if (!std::isfinite(*v)) fail(c + 1, message("'", cells[c], "' is not a finite number"));
+      if (!v)
+        fail(c + 1, cells[c].empty() ? std::string("empty cell, expected a number")
+                                     : message("cannot read '", json::printable(cells[c]), "' as a number"));
+      if (!std::isfinite(*v)) fail(c + 1, message("'", json::printable(cells[c]), "' is not a finite number"));
       values(static_cast<Eigen::Index>(row), static_cast<Eigen::Index>(c)) = *v;
     }
     ++row;
@@ -144,6 +165,7 @@ std::size_t parse_rows(std::string_view text, std::size_t first_line, std::size_
 // closed up afterwards. Of several bad lines, the first is reported.
 CsvTable parse_csv(std::string_view text, const std::string& source, unsigned threads) {
   CsvTable table;
+  text = reference::strip_utf8_bom(text);
   // The first non-blank line: a header, or the first data row.
   const char* p = text.data();
   const char* const stop = p + text.size();
@@ -156,16 +178,21 @@ CsvTable parse_csv(std::string_view text, const std::string& source, unsigned th
   if (first.empty()) throw std::invalid_argument(message(source, ": no data rows"));
   std::vector<std::string_view> cells;
   split(first, cells);
-  const std::size_t cols = cells.size();
-  bool numeric = true;
-  for (auto c : cells) numeric = numeric && parse_number(c).has_value();
+  std::size_t numeric = 0, named = 0;
+  for (auto c : cells) {
+    if (parse_number(c)) ++numeric;
+    else if (!c.empty()) ++named;
+  }
+  const bool header = numeric == 0 && named > 0;
   std::string_view body(p, static_cast<std::size_t>(stop - p));
   std::size_t body_line = line_no + 1;
-  if (numeric) {  // the first line is data: parse it with the rest
+  std::size_t cols = cells.size();
+  if (header) {
+    table.header = header_names(first, line_no, source);
+    cols = table.header.size();
+  } else {  // the first line is data (a cell that is not a number is an error there): parse it with the rest
     body = std::string_view(first.data(), static_cast<std::size_t>(stop - first.data()));
     body_line = line_no;
-  } else {
-    for (auto c : cells) table.header.emplace_back(c);
   }
 
   // Pieces of at least 256 KiB, cut after a '\n'.
@@ -193,7 +220,8 @@ CsvTable parse_csv(std::string_view text, const std::string& source, unsigned th
   parallel_for(pieces, static_cast<unsigned>(pieces), [&](std::size_t begin, std::size_t end) {
     for (std::size_t j = begin; j < end; ++j) {
       try {
-        piece_rows[j] = parse_rows(piece[j], piece_line[j], cols, table.values, piece_row[j], source);
+        piece_rows[j] = parse_rows(piece[j], piece_line[j], cols, table.values, piece_row[j], source,
+                                   header ? 0 : body_line);
       } catch (...) {
         errors[j] = std::current_exception();
       }

@@ -6,7 +6,9 @@
 #include "syninfo/estimators/sample_checks.hpp"
 #include "syninfo/estimators/message.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <numbers>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -15,8 +17,26 @@ namespace syninfo::estimators {
 
 namespace {
 
-double kl_core(const std::vector<double>& points, std::size_t n, std::size_t d, std::size_t k, Norm norm,
+// Scales the points by a power of two (exact for normal results) that brings
+// the largest |coordinate| into [0.5, 1), and returns the binary exponent
+// removed. Without it, squared Euclidean distances overflow to infinity for
+// values near 1e300 and underflow to 0 (false "exact duplicates") near
+// 1e-310; the estimator is equivariant under scaling, h(cX) = h(X) + d ln c,
+// so the exponent is added back exactly.
+int scale_to_unit(std::vector<double>& points) {
+  double largest = 0.0;
+  for (double v : points) largest = std::max(largest, std::fabs(v));
+  if (largest == 0.0) return 0;
+  int exponent = 0;
+  std::frexp(largest, &exponent);
+  if (exponent == 0) return 0;
+  for (double& v : points) v = std::ldexp(v, -exponent);
+  return exponent;
+}
+
+double kl_core(std::vector<double> points, std::size_t n, std::size_t d, std::size_t k, Norm norm,
                unsigned threads) {
+  const int exponent = scale_to_unit(points);
   const KdTree tree(points.data(), n, d);
   std::vector<double> log_eps;
   tree.all_kth_neighbour_distances(k, norm, log_eps, threads);
@@ -37,7 +57,7 @@ double kl_core(const std::vector<double>& points, std::size_t n, std::size_t d, 
   }
   const DigammaTable psi(n);
   return psi(n) - psi(k) + log_unit_ball_volume(d, norm) +
-         static_cast<double>(d) * (sum + comp) / static_cast<double>(n);
+         static_cast<double>(d) * ((sum + comp) / static_cast<double>(n) + exponent * std::numbers::ln2);
 }
 
 }  // namespace

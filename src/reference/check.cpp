@@ -66,16 +66,15 @@ std::vector<TheirRow> parse_results(const std::string& text) {
   std::optional<std::size_t> id_col, status_col, value_col;
   for (std::size_t a = 0; a < header.fields.size(); ++a) {
     std::string name = lower(trim(header.fields[a]));
-    if (a == 0 && name.rfind("\xEF\xBB\xBF", 0) == 0) name.erase(0, 3);  // UTF-8 byte-order mark
     auto take = [&](std::optional<std::size_t>& slot) {
-      if (slot) malformed(header.line, "column '" + name + "' appears twice in the header");
+      if (slot) malformed(header.line, "column '" + json::printable(name) + "' appears twice in the header");
       slot = a;
     };
     if (name == "id") take(id_col);
     else if (name == "status") take(status_col);
     else if (name == "value") take(value_col);
     else
-      malformed(header.line, "unknown column '" + trim(header.fields[a]) +
+      malformed(header.line, "unknown column '" + json::printable(trim(header.fields[a])) +
                                  "' in the header (expected id,value or id,status,value)");
   }
   if (!id_col || !value_col) malformed(header.line, "the header must name the columns id and value (and optionally status)");
@@ -91,12 +90,12 @@ std::vector<TheirRow> parse_results(const std::string& text) {
     row.id = trim(rec.fields[*id_col]);
     if (row.id.empty()) malformed(rec.line, "empty id");
     const auto [it, inserted] = seen.emplace(row.id, rec.line);
-    if (!inserted) malformed(rec.line, "duplicate id '" + row.id + "' (first on line " + std::to_string(it->second) + ")");
+    if (!inserted) malformed(rec.line, "duplicate id '" + json::printable(row.id) + "' (first on line " + std::to_string(it->second) + ")");
     if (status_col) {
       const std::string s = lower(trim(rec.fields[*status_col]));
       if (!s.empty()) {
         if (!statuses().count(s))
-          malformed(rec.line, "unknown status '" + trim(rec.fields[*status_col]) +
+          malformed(rec.line, "unknown status '" + json::printable(trim(rec.fields[*status_col])) +
                                   "' (expected ok, not_positive_definite, single_pattern, non_finite or empty)");
         row.status = s;
       }
@@ -109,7 +108,7 @@ std::vector<TheirRow> parse_results(const std::string& text) {
       row.value_kind = TheirRow::Value::non_finite;
     } else {
       const std::string number = normalise_number(row.value_text);
-      if (number.empty()) malformed(rec.line, "value '" + row.value_text + "' is not a number");
+      if (number.empty()) malformed(rec.line, "value '" + json::printable(row.value_text) + "' is not a number");
       row.value_text = number;
       row.value_kind = TheirRow::Value::number;
     }
@@ -156,7 +155,7 @@ CheckReport check_results(const std::vector<Case>& reference, const std::vector<
           fail("status_mismatch", where + "status " + *row.status + ", reference ok (I_FW = " + ref.mi_nats + ")");
           ++report.status_disagreements;
         } else if (row.value_kind != TheirRow::Value::number) {
-          fail("missing_value", where + "no finite value ('" + row.value_text + "'), reference ok (I_FW = " + ref.mi_nats + ")");
+          fail("missing_value", where + "no finite value ('" + json::printable(row.value_text) + "'), reference ok (I_FW = " + ref.mi_nats + ")");
           ++report.status_disagreements;
         } else {
           const float50 r = from_decimal<float50>(ref.mi_nats);
@@ -221,7 +220,7 @@ CheckReport check_results(const std::vector<Case>& reference, const std::vector<
     v.id = row.id;
     v.line = row.line;
     v.code = "unknown_id";
-    v.message = "line " + std::to_string(row.line) + ": id '" + row.id + "' is not in the reference set";
+    v.message = "line " + std::to_string(row.line) + ": id '" + json::printable(row.id) + "' is not in the reference set";
     ++report.unknown;
     ++report.failed;
     report.verdicts.push_back(std::move(v));
@@ -232,7 +231,7 @@ CheckReport check_results(const std::vector<Case>& reference, const std::vector<
 std::string summary_text(const CheckReport& report, const CheckOptions& options) {
   std::ostringstream out;
   for (const auto& v : report.verdicts)
-    if (!v.pass) out << "FAIL " << v.id << " [" << v.code << "] " << v.message << '\n';
+    if (!v.pass) out << "FAIL " << json::printable(v.id) << " [" << v.code << "] " << v.message << '\n';
   out << "checked " << report.rows << " rows against " << report.reference_cases << " reference cases (rtol "
       << show(options.rtol) << ", atol " << show(options.atol) << ")\n";
   out << "passed " << report.passed << ", failed " << report.failed << " (status disagreements "
@@ -245,11 +244,13 @@ std::string summary_text(const CheckReport& report, const CheckOptions& options)
 }
 
 json::Value report_json(const CheckReport& report, const CheckOptions& options) {
-  auto num = [](double x) { return std::isfinite(x) ? json::Value::number(x) : json::Value::string(show(x)); };
+  // A non-finite error (their value overflows, or the reference is 0) is null:
+  // a JSON number field never holds a string such as "inf".
+  auto num = [](double x) { return std::isfinite(x) ? json::Value::number(x) : json::Value(); };
   json::Value cases = json::Value::array();
   for (const auto& v : report.verdicts) {
     json::Value c = json::Value::object()
-                        .set("id", json::Value::string(v.id))
+                        .set("id", json::Value::string(json::printable(v.id)))
                         .set("verdict", json::Value::string(v.pass ? "pass" : "fail"))
                         .set("code", json::Value::string(v.code))
                         .set("line", v.line ? json::Value::number(v.line) : json::Value());

@@ -4,9 +4,14 @@
 
 namespace syninfo::reference {
 
+std::string_view strip_utf8_bom(std::string_view text) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  return text;
+}
+
 std::vector<CsvRecord> parse_csv(const std::string& text) {
   std::vector<CsvRecord> out;
-  std::size_t pos = 0, line = 1;
+  std::size_t pos = text.size() - strip_utf8_bom(text).size(), line = 1;
   const std::size_t size = text.size();
   while (pos < size) {
     // Skip blank lines.

@@ -1,5 +1,6 @@
-# Shared report plumbing: gnuplot figures and progress bars.
+# Shared report plumbing: gnuplot figures, progress bars, atomic outputs.
 target_sources(syninfo_core PRIVATE
   ${PROJECT_SOURCE_DIR}/src/report/gnuplot.cpp
   ${PROJECT_SOURCE_DIR}/src/report/progress.cpp
+  ${PROJECT_SOURCE_DIR}/src/report/atomic_output.cpp
 )

@@ -19,6 +19,10 @@ const json::Value& require(const json::Value& v, const char* key, const std::str
 
 std::size_t as_count(const json::Value& v, const std::string& source, const char* what) {
   if (!v.is_number()) throw ShardError(source + ": " + what + " is not a number");
+  // The whole text must be digits: stoull would read 1e30 as 1 and 0.5 as 0.
+  const std::string& text = v.as_number_text();
+  if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos)
+    throw ShardError(source + ": " + what + " '" + text + "' is not a count");
   try {
     return static_cast<std::size_t>(std::stoull(v.as_number_text()));
   } catch (const std::exception&) {

@@ -36,7 +36,7 @@ TEST_CASE("CSV: errors name line and column", "[csv]") {
   CHECK_THROWS_WITH(parse("a,b\n1,2\n3,x\n"), Contains("data.csv: line 3, column 2: cannot read 'x' as a number"));
   CHECK_THROWS_WITH(parse("1,2\n3\n"), Contains("line 2: expected 2 cells, found 1"));
   CHECK_THROWS_WITH(parse("1,2\n3,nan\n"), Contains("line 2, column 2: 'nan' is not a finite number"));
-  CHECK_THROWS_WITH(parse("1,2\n,4\n"), Contains("line 2, column 1: cannot read ''"));
+  CHECK_THROWS_WITH(parse("1,2\n,4\n"), Contains("line 2, column 1: empty cell, expected a number"));
   CHECK_THROWS_WITH(parse("a,b\n"), Contains("no data rows"));
   CHECK_THROWS_AS(parse("1,2\n3,x\n"), std::invalid_argument);
   CHECK_THROWS_WITH(read_csv_file("/nonexistent/file.csv"), Contains("cannot open"));
@@ -102,4 +102,36 @@ TEST_CASE("CSV: column views share the table's memory when the columns are conse
 
 TEST_CASE("CSV: a directory is named as such", "[csv]") {
   CHECK_THROWS_WITH(read_csv_file("/"), Contains("/: is a directory"));
+}
+
+// Issue 13 item 6: no data row is ever taken for a header.
+TEST_CASE("CSV: a header only when no cell of the first row is a number", "[csv]") {
+  // A byte-order mark does not turn the first data row into a header.
+  const CsvTable bom = parse("\xEF\xBB\xBF" "1,2\n3,4\n");
+  CHECK(bom.header.empty());
+  REQUIRE(bom.values.rows() == 2);
+  CHECK(bom.values(0, 0) == 1.0);
+  const CsvTable bom_header = parse("\xEF\xBB\xBF" "x,y\n3,4\n");
+  CHECK(bom_header.header == std::vector<std::string>{"x", "y"});
+  CHECK(bom_header.values.rows() == 1);
+  // One empty or mistyped cell in a first row of numbers is an error there.
+  CHECK_THROWS_WITH(parse("1,,3\n4,5,6\n"),
+                    Contains("data.csv: line 1, column 2: empty cell, expected a number (the first row has a numeric"));
+  CHECK_THROWS_WITH(parse("1,x,3\n4,5,6\n"), Contains("line 1, column 2: cannot read 'x' as a number"));
+  CHECK_THROWS_WITH(parse("\n\nx,1\n4,5\n"), Contains("line 3, column 1: cannot read 'x'"));
+  // An all-empty first row is not a header either.
+  CHECK_THROWS_WITH(parse(",\n1,2\n"), Contains("line 1, column 1: empty cell"));
+  // pandas' index column has an empty name; quoted names keep their commas.
+  const CsvTable pandas = parse(",\"a,b\",c\n0,1.5,2\n");
+  CHECK(pandas.header == std::vector<std::string>{"", "a,b", "c"});
+  CHECK(pandas.values.cols() == 3);
+  CHECK(pandas.values(0, 1) == 1.5);
+}
+
+// Issue 13 item 12: raw bytes in a cell are escaped in the message.
+TEST_CASE("CSV: raw bytes in messages are shown as \\xNN", "[csv]") {
+  CHECK_THROWS_WITH(parse("1,2\n3,\r4\n"), Contains("cannot read '\\x0D4' as a number"));
+  CHECK_THROWS_WITH(parse(std::string("1,2\n3,\xFF\x00z\n", 11)), Contains("cannot read '\\xFF\\x00z' as a number"));
+  // Valid UTF-8 is kept as it is.
+  CHECK_THROWS_WITH(parse("1,2\n3,\xC2\xB5\n"), Contains("cannot read '\xC2\xB5' as a number"));
 }

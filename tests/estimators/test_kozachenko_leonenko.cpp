@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <numbers>
+#include <utility>
 
 using namespace syninfo::estimators;
 using syninfo::estimators::testing::gaussian_rows;
@@ -101,4 +102,30 @@ TEST_CASE("KL: +-2 SE error bars cover the truth at about the stated rate", "[kl
   WARN("Kozachenko-Leonenko +-2 SE coverage over 150 draws: " << rate);
   CHECK(rate >= 0.84);
   CHECK(rate <= 0.98);
+}
+
+// Issue 13 item 8: no overflow or underflow of the Euclidean norm. The
+// estimator is equivariant under scaling, h(cX) = h(X) + d ln c. For c a
+// power of two the scaled data are exact, and the only difference is the
+// rounding of the final sum (values up to ~1400 nats: 1e-12 covers a few
+// ulps). For c = 1e300 and 1e-310 each coordinate of cX is rounded (relative
+// 1.1e-16; for the subnormal 1e-310 about 2^-44 = 6e-14), which moves each
+// ln eps by about that much: 1e-9 absolute is far above both.
+TEST_CASE("KL: scale equivariance from 1e-310 to 1e300, both norms", "[kl]") {
+  const Eigen::MatrixXd x = gaussian_rows(Eigen::MatrixXd::Identity(3, 3), 600, 77);
+  const double d = 3.0;
+  for (Norm norm : {Norm::max, Norm::euclidean}) {
+    KlOptions o;
+    o.norm = norm;
+    o.blocks = 0;
+    const double h = kozachenko_leonenko_entropy(x, o).value;
+    for (const auto& [c, tolerance] : {std::pair{0x1p900, 1e-12}, std::pair{0x1p-1000, 1e-12}, std::pair{1e300, 1e-9},
+                                       std::pair{1e-310, 1e-9}, std::pair{1e-300, 1e-9}}) {
+      const Eigen::MatrixXd scaled = x * c;
+      const Estimate e = kozachenko_leonenko_entropy(scaled, o);
+      INFO("norm " << static_cast<int>(norm) << ", c = " << c << ": " << e.value << " vs " << h + d * std::log(c));
+      REQUIRE(std::isfinite(e.value));
+      CHECK(std::fabs(e.value - (h + d * std::log(c))) <= tolerance);
+    }
+  }
 }

@@ -366,3 +366,29 @@ TEST_CASE("CSV fields round-trip through quoting", "[reference]") {
   CHECK(records[0].fields == fields);
   CHECK(records[1].line == 3);
 }
+
+// Issue 13 item 13: a number field of the JSON report is a number or null,
+// never a string such as "inf" (their value overflows a double here).
+TEST_CASE("the checker's JSON report has no non-finite numbers", "[reference][check]") {
+  const Case& c = first_with_status(committed_cases(), "ok");
+  const auto report = check_results({c}, parse_results("id,value\n" + c.id + ",1e400\n"), {});
+  REQUIRE_FALSE(report.all_pass());
+  const json::Value v = report_json(report, {});
+  const std::string text = v.dump();
+  // (A message may say "abs error inf"; no field's value is the string "inf".)
+  CHECK(text.find("\"inf") == std::string::npos);
+  CHECK(text.find("\"-inf") == std::string::npos);
+  const json::Value& first = v.find("cases")->as_array().front();
+  CHECK(first.find("abs_error")->is_null());
+  CHECK(v.find("max_abs_error")->is_null());
+}
+
+// Issue 13 items 6 and 12: one BOM rule for every CSV reader; raw bytes of
+// their file are escaped in messages.
+TEST_CASE("results files: BOM dropped, raw bytes escaped", "[reference][check]") {
+  const auto rows = parse_results("\xEF\xBB\xBF" "id,value\nv1_0001,0.5\n");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].id == "v1_0001");
+  CHECK(parse_csv("\xEF\xBB\xBF" "a,b\n").front().fields.front() == "a");
+  CHECK_THROWS_WITH(parse_results("id,value\nx,\x01\xFE\n"), Catch::Contains("value '\\x01\\xFE' is not a number"));
+}
