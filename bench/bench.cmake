@@ -1,3 +1,7 @@
 # Benchmarks (not tests): estimator timing against N.
 add_executable(bench_estimators ${PROJECT_SOURCE_DIR}/bench/bench_estimators.cpp)
 target_link_libraries(bench_estimators PRIVATE syninfo_core)
+
+# Closed-form throughput, old (bench/closed_form_baseline.hpp) against new in one run.
+add_executable(bench_closed_form_throughput ${PROJECT_SOURCE_DIR}/bench/closed_form_throughput.cpp)
+target_link_libraries(bench_closed_form_throughput PRIVATE syninfo_core)
