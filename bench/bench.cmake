@@ -5,3 +5,6 @@ target_link_libraries(bench_estimators PRIVATE syninfo_core)
 # The attractor network's step against the memory-bandwidth bound of its sparse product.
 add_executable(bench_attractor_step ${PROJECT_SOURCE_DIR}/bench/bench_attractor_step.cpp)
 target_link_libraries(bench_attractor_step PRIVATE syninfo_core)
+# Closed-form throughput, old (bench/closed_form_baseline.hpp) against new in one run.
+add_executable(bench_closed_form_throughput ${PROJECT_SOURCE_DIR}/bench/closed_form_throughput.cpp)
+target_link_libraries(bench_closed_form_throughput PRIVATE syninfo_core)

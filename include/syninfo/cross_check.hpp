@@ -64,4 +64,21 @@ CrossCheckedResult<T> cross_checked_mutual_information(const Problem<T>& problem
   return out;
 }
 
+// Whether a double result needs the 50-digit cross-check, and why: when asked
+// for, when a status other than single_pattern may be an artefact of rounding,
+// or when the error estimate (from K's and K''s condition numbers and the
+// cancelling terms) exceeds 1e-9 |I|, the double budget of the test suite.
+// Empty when the double result stands on its own.
+inline std::string double_cross_check_reason(const MiResult<double>& r, bool asked) {
+  if (asked) return "asked for (--cross-check)";
+  if (r.status == MiStatus::not_positive_definite)
+    return "double found K or K' not positive definite; 50 digits decides whether that is rounding";
+  if (r.status == MiStatus::non_finite) return "double overflowed; 50 digits has the exponent range to decide";
+  if (r.ok() && !(r.error_estimate <= 1e-9 * std::abs(r.mi_nats)))
+    return "the error estimate " + to_decimal(r.error_estimate, 3) + " exceeds 1e-9 |I| (condition numbers " +
+           to_decimal(r.all_patterns.analysis.condition_number, 3) + ", " +
+           to_decimal(r.without_pattern.analysis.condition_number, 3) + "): double may have lost digits";
+  return "";
+}
+
 }  // namespace syninfo

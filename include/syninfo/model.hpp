@@ -77,11 +77,35 @@ class InvalidInput : public std::invalid_argument {
   std::string where_;
 };
 
+// How far a covariance computed in double (numpy's Q D Q', B B' of rank < N)
+// may be from symmetric and from positive semi-definite. Both are relative to
+// the matrix's scale s = max |S_ab| at double rounding, at every precision
+// (a matrix rounded to double carries that error whatever T reads it in):
+//   |S_ab - S_ba|          <= symmetry * N * eps_double * s  (then symmetrised exactly, with a warning)
+//   smallest eigenvalue    >= -psd * N * eps_double * s      (a negative one within it is warned)
+// Beyond them the input is rejected, the message printing 17 digits.
+struct ValidationTolerance {
+  double symmetry = 16;
+  double psd = 16;
+};
+
 // Validation throws InvalidInput on the first problem found.
 template <class T>
 void validate_patterns(const Patterns<T>& patterns);
 void validate_ensemble(const Ensemble& ensemble, std::size_t neurons);
 template <class T>
 void validate_problem(const Problem<T>& problem);
+
+// The same checks under an explicit tolerance; returns the warnings (empty
+// for exactly symmetric, numerically PSD input). A pattern whose covariance is
+// identical to the previous pattern's is not checked again.
+template <class T>
+std::vector<std::string> check_patterns(const Patterns<T>& patterns, const ValidationTolerance& tolerance = {});
+template <class T>
+std::vector<std::string> check_problem(const Problem<T>& problem, const ValidationTolerance& tolerance = {});
+// Replaces every covariance by (S + S')/2 (exact up to one rounding per
+// entry; a no-op on symmetric input). Returns whether anything changed.
+template <class T>
+bool symmetrise_covariances(Patterns<T>& patterns);
 
 }  // namespace syninfo

@@ -35,9 +35,19 @@ template <class T>
 SynapticTerms<T> synaptic_terms(const Patterns<T>& patterns, const Ensemble& ensemble) {
   SynapticTerms<T> out;
   const auto n = static_cast<Eigen::Index>(ensemble.size());
+  const Matrix<T>* previous_cov = nullptr;
   for (const auto& p : patterns.list) {
     Vector<T> g(n);
     Matrix<T> v(n, n);
+    // A covariance shared with the previous pattern gives the same v.
+    if (previous_cov && p.cov == *previous_cov) {
+      for (Eigen::Index a = 0; a < n; ++a)
+        g(a) = p.mean(static_cast<Eigen::Index>(ensemble[a].i)) + p.mean(static_cast<Eigen::Index>(ensemble[a].j));
+      out.log_mean.push_back(std::move(g));
+      out.log_cov.push_back(out.log_cov.back());
+      continue;
+    }
+    previous_cov = &p.cov;
     for (Eigen::Index a = 0; a < n; ++a) {
       const auto ia = static_cast<Eigen::Index>(ensemble[a].i), ja = static_cast<Eigen::Index>(ensemble[a].j);
       g(a) = p.mean(ia) + p.mean(ja);
@@ -103,14 +113,29 @@ SumMoments<T> exact_moments(const SynapticTerms<T>& terms, std::optional<std::si
     for (std::size_t t = 0; t < members.size(); ++t) column[t] = log_a[t](a);
     out.log_mean(a) = log_sum_exp<T>(column);
   }
-  out.relative_cov = Matrix<T>::Zero(n, n);
+  // The weights w_a^mu, and expm1(e_a'S^mu e_b) once per run of patterns
+  // sharing a covariance (the same numbers as one call per pattern).
+  std::vector<Vector<T>> weights;
+  weights.reserve(members.size());
   for (std::size_t t = 0; t < members.size(); ++t) {
     Vector<T> w(n);
     for (Eigen::Index a = 0; a < n; ++a) w(a) = exp(T(log_a[t](a) - out.log_mean(a)));
+    weights.push_back(std::move(w));
+  }
+  out.relative_cov = Matrix<T>::Zero(n, n);
+  Matrix<T> em1(n, n);
+  const Matrix<T>* em1_of = nullptr;
+  for (std::size_t t = 0; t < members.size(); ++t) {
+    const Vector<T>& w = weights[t];
     const Matrix<T>& v = terms.log_cov[members[t]];
+    if (!em1_of || !(v == *em1_of)) {
+      for (Eigen::Index a = 0; a < n; ++a)
+        for (Eigen::Index b = 0; b <= a; ++b) em1(a, b) = expm1_(v(a, b));
+      em1_of = &v;
+    }
     for (Eigen::Index a = 0; a < n; ++a)
       for (Eigen::Index b = 0; b <= a; ++b) {
-        const T contribution = w(a) * w(b) * expm1_(v(a, b));
+        const T contribution = w(a) * w(b) * em1(a, b);
         out.relative_cov(a, b) += contribution;
       }
   }
@@ -131,12 +156,6 @@ SumMoments<T> exact_moments(const SynapticTerms<T>& terms, std::optional<std::si
   // weights summing to 1 for each synapse,
   //   1 + R_ab = sum_mu w_a^mu (sum_{nu != mu} w_b^nu + w_b^mu e^{v_ab^mu}),
   // a sum of positive terms with no cancellation.
-  std::vector<Vector<T>> weights;
-  for (std::size_t t = 0; t < members.size(); ++t) {
-    Vector<T> w(n);
-    for (Eigen::Index a = 0; a < n; ++a) w(a) = exp(T(log_a[t](a) - out.log_mean(a)));
-    weights.push_back(std::move(w));
-  }
   out.log1p_relative_cov.resize(n, n);
   const T threshold = -boost::math::constants::half<T>();  // log1p(R) is well conditioned above
   for (Eigen::Index a = 0; a < n; ++a)

@@ -62,14 +62,38 @@ struct MiOptions {
   PdPolicy policy = PdPolicy::report;
   // Eigenvalue floor for nearest_pd, relative to the largest |eigenvalue|.
   double repair_floor = 1e-6;
+  // Covariances symmetric / PSD only to double rounding (model.hpp): accepted
+  // within these, symmetrised, and named in MiResult::warnings.
+  ValidationTolerance tolerance;
 };
+
+template <class T>
+MiResult<T> fenton_wilkinson_mutual_information_of_valid(const Problem<T>& problem, const MiOptions& options);
 
 // Proposition 3 (any n). Validates the problem first (throws InvalidInput);
 // every computed outcome, including failures of the approximation, comes back
-// as a status, never as a silent NaN.
+// as a status, never as a silent NaN. A covariance symmetric only to rounding
+// is symmetrised first (on a copy) and the warning is kept in the result.
 template <class T>
 MiResult<T> fenton_wilkinson_mutual_information(const Problem<T>& problem, const MiOptions& options = {}) {
-  validate_problem(problem);
+  const std::vector<std::string> input_warnings = check_problem(problem, options.tolerance);
+  bool symmetric = true;
+  for (const auto& p : problem.patterns.list) symmetric = symmetric && p.cov == p.cov.transpose();
+  MiResult<T> out;
+  if (symmetric) {
+    out = fenton_wilkinson_mutual_information_of_valid(problem, options);
+  } else {
+    Problem<T> copy = problem;
+    symmetrise_covariances(copy.patterns);
+    out = fenton_wilkinson_mutual_information_of_valid(copy, options);
+  }
+  out.warnings.insert(out.warnings.begin(), input_warnings.begin(), input_warnings.end());
+  return out;
+}
+
+// The closed form of a problem already validated (and symmetric).
+template <class T>
+MiResult<T> fenton_wilkinson_mutual_information_of_valid(const Problem<T>& problem, const MiOptions& options) {
   MiResult<T> out;
   out.neurons = problem.patterns.neurons();
   out.patterns = problem.patterns.count();
@@ -252,6 +276,9 @@ int agreement_digits(double approx, const T& reference) {
 
 // Prevent each translation unit from instantiating the heavy templates; they
 // are instantiated once in src/core/mutual_information.cpp.
+extern template MiResult<double> fenton_wilkinson_mutual_information_of_valid(const Problem<double>&, const MiOptions&);
+extern template MiResult<float50> fenton_wilkinson_mutual_information_of_valid(const Problem<float50>&, const MiOptions&);
+extern template MiResult<float100> fenton_wilkinson_mutual_information_of_valid(const Problem<float100>&, const MiOptions&);
 extern template MiResult<double> fenton_wilkinson_mutual_information(const Problem<double>&, const MiOptions&);
 extern template MiResult<float50> fenton_wilkinson_mutual_information(const Problem<float50>&, const MiOptions&);
 extern template MiResult<float100> fenton_wilkinson_mutual_information(const Problem<float100>&, const MiOptions&);

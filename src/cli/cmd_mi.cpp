@@ -51,15 +51,42 @@ json::Value surrogate_json(const Surrogate<T>& s, const char* what) {
 
 // Result at precision T, with the double result beside it (or, when T is
 // double, a 50-digit reference) for the agreement check.
+// At double the 50-digit reference runs only when double_cross_check_reason
+// says so; `reason` receives why it ran or why not.
+template <class T>
+CrossCheckedResult<T> checked_result(const Problem<T>& problem, const MiOptions& options, bool asked, bool& ran,
+                                     std::string& reason) {
+  if constexpr (std::is_same_v<T, double>) {
+    CrossCheckedResult<double> out;
+    out.result = fenton_wilkinson_mutual_information(problem, options);
+    reason = double_cross_check_reason(out.result, asked);
+    ran = !reason.empty();
+    if (!ran) {
+      out.double_result = out.result;
+      reason = out.result.ok() ? "not needed: the error estimate is within 1e-9 |I| (use --cross-check to run it)"
+                               : "not needed for this status (use --cross-check to run it)";
+      return out;
+    }
+    return cross_checked_mutual_information(problem, options);
+  } else {
+    (void)asked;
+    ran = true;
+    reason = "always at high precision: the double result beside it";
+    return cross_checked_mutual_information(problem, options);
+  }
+}
+
 template <class T>
 json::Value report(const json::Value& spec, std::optional<std::size_t> pattern, Precision precision,
-                   const MiOptions& options) {
+                   const MiOptions& options, bool cross_check_asked) {
   Problem<T> problem = problem_from_json<T>(spec);
   if (pattern) {
     problem.pattern = *pattern;
     validate_problem(problem);
   }
-  const CrossCheckedResult<T> checked = cross_checked_mutual_information(problem, options);
+  bool ran = false;
+  std::string reason;
+  const CrossCheckedResult<T> checked = checked_result(problem, options, cross_check_asked, ran, reason);
   const MiResult<T>& r = checked.result;
   json::Value out = json::Value::object();
   out.set("status", json::Value::string(to_string(r.status)));
@@ -86,7 +113,9 @@ json::Value report(const json::Value& spec, std::optional<std::size_t> pattern, 
   }
   out.set("agreement_digits", checked.agreement_digits >= 0 ? json::Value::number(checked.agreement_digits) : json::Value());
   json::Value cross = json::Value::object();
-  if (checked.double_is_reference_side) {
+  cross.set("ran", json::Value::boolean(ran)).set("reason", json::Value::string(reason));
+  if (!ran) {
+  } else if (checked.double_is_reference_side) {
     const auto& ref = checked.reference;
     cross.set("reference_precision", json::Value::string("50"))
         .set("reference_status", json::Value::string(to_string(ref.status)))
@@ -110,7 +139,7 @@ json::Value report(const json::Value& spec, std::optional<std::size_t> pattern, 
 }
 
 int run_mi(int argc, char** argv) {
-  const Args args = parse_args(argc, argv, 2, {"precision", "pattern", "pd-policy", "repair-floor"}, {});
+  const Args args = parse_args(argc, argv, 2, {"precision", "pattern", "pd-policy", "repair-floor"}, {"cross-check"});
   MiOptions options;
   const std::string policy = args.get_or("pd-policy", "report");
   if (policy == "nearest-pd") options.policy = PdPolicy::nearest_pd;
@@ -125,12 +154,13 @@ int run_mi(int argc, char** argv) {
   }
   std::optional<std::size_t> pattern;
   if (args.get("pattern")) pattern = static_cast<std::size_t>(args.get_int("pattern", 0, 0, 1000000000));
+  const bool cross_check = args.has("cross-check");
   const json::Value spec = read_json_file(args.positional[0]);
   json::Value out;
   switch (precision) {
-    case Precision::double_: out = report<double>(spec, pattern, precision, options); break;
-    case Precision::digits50: out = report<float50>(spec, pattern, precision, options); break;
-    case Precision::digits100: out = report<float100>(spec, pattern, precision, options); break;
+    case Precision::double_: out = report<double>(spec, pattern, precision, options, cross_check); break;
+    case Precision::digits50: out = report<float50>(spec, pattern, precision, options, cross_check); break;
+    case Precision::digits100: out = report<float100>(spec, pattern, precision, options, cross_check); break;
   }
   std::cout << out.dump() << '\n';
   return exit_ok;
@@ -139,13 +169,18 @@ int run_mi(int argc, char** argv) {
 }  // namespace
 
 SYNINFO_REGISTER_COMMAND(mi, "mi", "closed-form mutual information I_FW of a spec (Props. 1.2, 2.2, 3)",
-                         "usage: syninfo mi SPEC.json [--precision double|50|100] [--pattern k]\n"
+                         "usage: syninfo mi SPEC.json [--precision double|50|100] [--pattern k] [--cross-check]\n"
                          "                  [--pd-policy report|nearest-pd] [--repair-floor F]\n\n"
                          "Prints one JSON object: status (ok, not_positive_definite, single_pattern, non_finite),\n"
                          "mi_nats and mi_bits as decimal strings at the working precision (default 50 digits),\n"
                          "agreement_digits (decimal digits on which the double result agrees with the\n"
                          "high-precision one), and the Fenton-Wilkinson parameters of W_E and R^(k).\n"
                          "--pattern overrides the spec's pattern index k (0-based).\n"
+                         "At --precision double the 50-digit cross-check runs only with --cross-check, for a\n"
+                         "status rounding may have caused, or when the error estimate exceeds 1e-9 |I|;\n"
+                         "cross_check.ran and cross_check.reason say which.\n"
+                         "Covariances symmetric / PSD only to double rounding are accepted (symmetrised) with\n"
+                         "a warning; see README.\n"
                          "--pd-policy: when K or K' is not positive definite, report it (default) or replace\n"
                          "the failing matrix by its nearest positive definite matrix (Higham), eigenvalues\n"
                          "floored at F * max|eigenvalue| (default 1e-6); repaired results are flagged.\n"

@@ -12,6 +12,9 @@ const char* to_string(MiStatus status) {
   return "unknown";
 }
 
+template MiResult<double> fenton_wilkinson_mutual_information_of_valid(const Problem<double>&, const MiOptions&);
+template MiResult<float50> fenton_wilkinson_mutual_information_of_valid(const Problem<float50>&, const MiOptions&);
+template MiResult<float100> fenton_wilkinson_mutual_information_of_valid(const Problem<float100>&, const MiOptions&);
 template MiResult<double> fenton_wilkinson_mutual_information(const Problem<double>&, const MiOptions&);
 template MiResult<float50> fenton_wilkinson_mutual_information(const Problem<float50>&, const MiOptions&);
 template MiResult<float100> fenton_wilkinson_mutual_information(const Problem<float100>&, const MiOptions&);
