@@ -7,6 +7,9 @@
 //                 "mean": {"low": "-1", "high": "1"},
 //                 "cov": {"type": "exchangeable", "sigma2": "0.5", "rho": "0.2"}
 //                        | {"type": "given", "matrix": [[...], ...]}}, ...}
+// Unknown fields are rejected at every level (the message names the JSON path,
+// e.g. patterns[1].covv). A generate block must fit P x N^2 covariance entries
+// in 1 GiB at the working precision (checked before allocation).
 // Numbers may be JSON numbers or decimal strings; both are read from their
 // decimal text at the working precision of T. Indices are 0-based.
 #pragma once

@@ -3,6 +3,7 @@
 #include "syninfo/cross_check.hpp"
 #include "syninfo/report/progress.hpp"
 #include "syninfo/truth/model_sampling.hpp"
+#include "syninfo/truth/reliability.hpp"
 #include "syninfo/truth/sequential_monte_carlo.hpp"
 #include "syninfo/truth/true_information.hpp"
 
@@ -354,6 +355,8 @@ FentonWilkinsonAudit audit_fenton_wilkinson(const Problem<T>& problem, const Aud
         e.method = "quadrature";
         e.error_method = "sum of the two entropies' refinement error bounds";
         mi = e;
+      } else {
+        mi_reason = hw ? hr_reason : hw_reason;
       }
     } else if (has_rest) {
       // The truth driver: smc's estimate and its verdict, with the one-pivot
@@ -457,8 +460,14 @@ FentonWilkinsonAudit audit_fenton_wilkinson(const Problem<T>& problem, const Aud
       m.method = mi->method;
       m.error_method = mi->error_method;
       if (out.synapses == 1) {
-        m.truth_verdict.reliable = true;
-        m.truth_verdict.note = "quadrature (deterministic, refinement error bound " + format_number(m.truth_se, 3) + ")";
+        // The shared verdict rule (truth/reliability.hpp), as truth and validate apply it.
+        truth::ReliabilityInput in;
+        in.best = &*mi;
+        in.resolution_problem = truth::resolution_problem(lterms, k);
+        in.checked = "quadrature (deterministic, refinement error bound " + format_number(m.truth_se, 3) + ")";
+        const truth::Reliability v = truth::judge_reliability(in);
+        m.truth_verdict.reliable = v.reliable;
+        m.truth_verdict.note = v.note;
       }
     }
     if (!fw.ok()) {

@@ -4,12 +4,16 @@
 #include "syninfo/random.hpp"
 
 #include <fstream>
+#include <initializer_list>
 #include <limits>
 #include <sstream>
 
 namespace syninfo {
 
 namespace {
+
+// Memory cap of a generated pattern list (its P covariance matrices).
+constexpr std::size_t kMaxGeneratedBytes = std::size_t{1} << 30;
 
 [[noreturn]] void malformed(const std::string& where, const std::string& what) {
   throw InvalidInput(InputErrorKind::malformed, where, what);
@@ -19,6 +23,19 @@ const json::Value& require(const json::Value& obj, const char* key, const std::s
   const json::Value* v = obj.find(key);
   if (!v) malformed(where, std::string("missing field \"") + key + "\"");
   return *v;
+}
+
+// Every key of an object must be one of `allowed`; an unknown one (a typo
+// that would silently fall back to a default) is named by its JSON path.
+void reject_unknown_fields(const json::Value& obj, const std::string& where, std::initializer_list<const char*> allowed) {
+  for (const auto& [key, _] : obj.as_object()) {
+    bool known = false;
+    for (const char* a : allowed) known = known || key == a;
+    if (known) continue;
+    std::string expected;
+    for (const char* a : allowed) expected += (expected.empty() ? "" : ", ") + std::string(a);
+    malformed(where + "." + key, "unknown field \"" + key + "\" (expected " + expected + ")");
+  }
 }
 
 void require_type(const json::Value& v, json::Value::Type type, const std::string& where) {
@@ -95,6 +112,7 @@ Patterns<T> read_patterns(const json::Value& v) {
   for (std::size_t mu = 0; mu < list.size(); ++mu) {
     const std::string where = "patterns[" + std::to_string(mu) + "]";
     require_type(list[mu], json::Value::Type::object, where);
+    reject_unknown_fields(list[mu], where, {"mean", "cov"});
     Pattern<T> p;
     p.mean = read_vector<T>(require(list[mu], "mean", where), where + ".mean");
     p.cov = read_matrix<T>(require(list[mu], "cov", where), where + ".cov");
@@ -110,20 +128,30 @@ template <class T>
 Patterns<T> generate_patterns(const json::Value& g) {
   const std::string where = "generate";
   require_type(g, json::Value::Type::object, where);
-  for (const auto& [key, _] : g.as_object())
-    if (key != "N" && key != "P" && key != "seed" && key != "mean" && key != "cov")
-      malformed(where, "unknown field \"" + key + "\" (expected N, P, seed, mean, cov)");
+  reject_unknown_fields(g, where, {"N", "P", "seed", "mean", "cov"});
   const std::size_t n = read_index(require(g, "N", where), where + ".N");
   const std::size_t p = read_index(require(g, "P", where), where + ".P");
   if (n < 1) throw InvalidInput(InputErrorKind::dimension_mismatch, where + ".N", "must be at least 1");
   if (n > 4096) throw InvalidInput(InputErrorKind::dimension_mismatch, where + ".N", "is larger than 4096");
   if (p < 1) throw InvalidInput(InputErrorKind::no_patterns, where + ".P", "must be at least 1");
   if (p > 100000) throw InvalidInput(InputErrorKind::dimension_mismatch, where + ".P", "is larger than 100000");
+  // Every pattern holds its own N x N covariance: the memory is P N^2 numbers
+  // of the working precision, checked before anything is allocated.
+  const double entries = static_cast<double>(p) * static_cast<double>(n) * static_cast<double>(n);
+  const double limit = static_cast<double>(kMaxGeneratedBytes / sizeof(T));
+  if (entries > limit)
+    throw InvalidInput(InputErrorKind::dimension_mismatch, where,
+                       "P x N^2 = " + std::to_string(p) + " x " + std::to_string(n) + "^2 = " +
+                           std::to_string(static_cast<unsigned long long>(entries)) +
+                           " covariance entries exceeds the limit of " +
+                           std::to_string(static_cast<unsigned long long>(limit)) + " at this precision (" +
+                           std::to_string(kMaxGeneratedBytes >> 20) + " MiB); lower P or N");
   std::uint64_t seed = 1;
   if (const auto* s = g.find("seed")) seed = read_index(*s, where + ".seed");
   T low = from_decimal<T>("-1"), high = from_decimal<T>("1");
   if (const auto* m = g.find("mean")) {
     require_type(*m, json::Value::Type::object, where + ".mean");
+    reject_unknown_fields(*m, where + ".mean", {"low", "high"});
     if (const auto* l = m->find("low")) low = read_number<T>(*l, where + ".mean.low");
     if (const auto* h = m->find("high")) high = read_number<T>(*h, where + ".mean.high");
     if (high < low) malformed(where + ".mean", "high is below low");
@@ -135,6 +163,7 @@ Patterns<T> generate_patterns(const json::Value& g) {
   const json::Value& type = require(c, "type", where + ".cov");
   require_type(type, json::Value::Type::string, where + ".cov.type");
   if (type.as_string() == "exchangeable") {
+    reject_unknown_fields(c, where + ".cov", {"type", "sigma2", "rho"});
     // S = sigma2 ((1 - rho) I + rho 11'), valid for -1/(N-1) <= rho <= 1.
     const T sigma2 = read_number<T>(require(c, "sigma2", where + ".cov"), where + ".cov.sigma2");
     const T rho = read_number<T>(require(c, "rho", where + ".cov"), where + ".cov.rho");
@@ -145,6 +174,7 @@ Patterns<T> generate_patterns(const json::Value& g) {
     cov = Matrix<T>::Constant(nn, nn, sigma2 * rho);
     for (Eigen::Index a = 0; a < nn; ++a) cov(a, a) = sigma2;
   } else if (type.as_string() == "given") {
+    reject_unknown_fields(c, where + ".cov", {"type", "matrix"});
     cov = read_matrix<T>(require(c, "matrix", where + ".cov"), where + ".cov.matrix");
     if (cov.rows() != nn)
       throw InvalidInput(InputErrorKind::dimension_mismatch, where + ".cov.matrix",

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <string>
 
@@ -17,9 +18,28 @@ constexpr double kTrim = 1e-22;
 double softplus(double x) { return x > 0.0 ? x + std::log1p(std::exp(-x)) : std::log1p(std::exp(x)); }
 // ln(e^x - 1) for x > 0.
 double log_expm1(double x) { return x > 30.0 ? x + std::log1p(-std::exp(-x)) : std::log(std::expm1(x)); }
+// ln(e^a + e^b); exact for infinite arguments (no inf - inf).
 double lse2(double a, double b) {
   const double m = std::max(a, b);
+  if (!std::isfinite(m)) return m;
   return m + std::log(std::exp(a - m) + std::exp(b - m));
+}
+
+std::string num(double x) {
+  char b[32];
+  std::snprintf(b, sizeof b, "%.3g", x);
+  return b;
+}
+
+[[noreturn]] void decline(const std::string& what) { throw QuadratureUnavailable("quadrature: " + what); }
+
+// A count from a double, or a reason to decline: never casts a value that is
+// not finite or beyond `limit` (the cast would be undefined).
+std::size_t checked_count(double x, double limit, const char* what) {
+  if (!(x >= 0.0) || !(x <= limit))
+    decline(std::string(what) + " would need " + (std::isfinite(x) ? num(x) : std::string("a non-finite number")) +
+            " (limit " + num(limit) + "): the log-variances span too wide a range");
+  return static_cast<std::size_t>(x);
 }
 
 struct Grid {
@@ -61,13 +81,27 @@ void trim(Grid& g) {
   g.q = std::vector<double>(g.q.begin() + static_cast<long>(first), g.q.begin() + static_cast<long>(last) + 1);
 }
 
-std::size_t nodes_for(double width, double& step, std::size_t max_points) {
-  auto count = static_cast<std::size_t>(std::ceil(width / step)) + 1;
-  if (count > max_points) {
-    count = max_points;
-    step = width / static_cast<double>(count - 1);
-  }
-  return std::max<std::size_t>(count, 2);
+// Nodes of a grid of the given width; a grid finer than max_points allows is
+// declined rather than silently coarsened (a coarsened grid would make the
+// coarse and fine runs alike and the refinement error bound meaningless).
+std::size_t nodes_for(double width, double step, std::size_t max_points) {
+  if (!(std::isfinite(width) && std::isfinite(step) && step > 0.0))
+    decline("grid width " + num(width) + " or spacing " + num(step) + " is not finite and positive");
+  const double exact = std::ceil(width / step) + 1.0;
+  if (!(exact <= static_cast<double>(max_points)))
+    decline("the grid would need " + num(exact) + " nodes (QuadratureOptions::max_points " +
+            std::to_string(max_points) + "): the terms' log standard deviations span too many scales");
+  return std::max<std::size_t>(checked_count(exact, static_cast<double>(max_points), "the grid"), 2);
+}
+
+// Grid nodes must be distinct doubles with room to spare: a spacing below
+// 1e-10 of the largest |ln w| on the grid (log-means near 1e300, or log
+// standard deviations near 1e-139) cannot be resolved in double precision.
+void check_resolution(const Grid& g) {
+  const double top = std::max({std::abs(g.lo), std::abs(g.hi()), 1.0});
+  if (!(g.step > 1e-10 * top))
+    decline("the grid spacing " + num(g.step) + " is below double precision's resolution at ln w = " +
+            num(top) + " (log standard deviations too small for the log-means)");
 }
 
 }  // namespace
@@ -88,10 +122,19 @@ LogSumDensity log_sum_density(const std::vector<ScalarLogNormal>& all_terms, dou
   double log_mean = -kInf, log_var = -kInf, min_sd = kInf;
   auto add_moments = [&](const ScalarLogNormal& t) {
     log_mean = lse2(log_mean, t.mean + 0.5 * t.var);
-    log_var = lse2(log_var, 2.0 * t.mean + t.var + std::log(std::expm1(t.var)));
+    log_var = lse2(log_var, 2.0 * t.mean + t.var + log_expm1(t.var));
     min_sd = std::min(min_sd, std::sqrt(t.var));
   };
-  auto scale = [&] { return std::min(std::sqrt(std::log1p(std::exp(log_var - 2.0 * log_mean))), min_sd); };
+  // The moment-matched log sd; when the log-variance is so large that it
+  // overflows (log_var = inf), the smallest term scale sets the spacing.
+  auto scale = [&] {
+    const double rel = log_var - 2.0 * log_mean;
+    const double s = std::isfinite(rel) ? std::sqrt(std::log1p(std::exp(rel))) : kInf;
+    return std::min(s, min_sd);
+  };
+  // The work (trapezoid evaluations) is bounded before it is done.
+  double evaluations = 0.0;
+  const double max_evaluations = static_cast<double>(options.max_evaluations);
 
   Grid g;
   {
@@ -102,6 +145,7 @@ LogSumDensity log_sum_density(const std::vector<ScalarLogNormal>& all_terms, dou
     g.lo = t.mean - tail * sd;
     const std::size_t count = nodes_for(2.0 * tail * sd, g.step, options.max_points);
     g.q.resize(count);
+    check_resolution(g);
     for (std::size_t i = 0; i < count; ++i) {
       const double z = (g.lo + g.step * static_cast<double>(i) - t.mean) / sd;
       g.q[i] = kInvSqrt2Pi / sd * std::exp(-0.5 * z * z);
@@ -120,26 +164,45 @@ LogSumDensity log_sum_density(const std::vector<ScalarLogNormal>& all_terms, dou
     next.step = scale() / points_per_sd;
     const std::size_t count = nodes_for(hi - next.lo, next.step, options.max_points);
     next.q.assign(count, 0.0);
+    check_resolution(next);
     const double dt = std::min(prev_scale, sd) / points_per_sd;
     const double norm = kInvSqrt2Pi / sd;
+    // First pass: each node's t-window and its panel count, so the work is
+    // known (and refused when too large) before any of it is done.
+    std::vector<double> tlo(count, 0.0), thi(count, 0.0);
+    std::vector<std::size_t> panels(count, 0);
+    double step_work = 0.0;
     for (std::size_t i = 0; i < count; ++i) {
       const double u = next.lo + next.step * static_cast<double>(i);
       const double d1 = u - lp, e1 = u - t.mean + tail * sd;
       if (!(d1 > 0.0) || !(e1 > 0.0)) continue;
-      double tlo = -log_expm1(d1), thi = log_expm1(e1);
+      double a = -log_expm1(d1), b = log_expm1(e1);
       const double d2 = u - rp, e2 = u - t.mean - tail * sd;
-      if (d2 > 0.0) thi = std::min(thi, -log_expm1(d2));
-      if (e2 > 0.0) tlo = std::max(tlo, log_expm1(e2));
-      if (!(thi > tlo)) continue;
-      const auto panels = static_cast<std::size_t>(std::ceil((thi - tlo) / dt));
-      const double h = (thi - tlo) / static_cast<double>(panels);
+      if (d2 > 0.0) b = std::min(b, -log_expm1(d2));
+      if (e2 > 0.0) a = std::max(a, log_expm1(e2));
+      if (!(b > a)) continue;
+      const double exact_panels = std::ceil((b - a) / dt);
+      step_work += exact_panels + 1.0;
+      if (!(evaluations + step_work <= max_evaluations))
+        decline("the convolution would need more than " + num(max_evaluations) +
+                " integrand evaluations (QuadratureOptions::max_evaluations; term log-variances " +
+                num(terms.front().var) + " and " + num(t.var) + " span too many scales)");
+      panels[i] = checked_count(exact_panels, max_evaluations, "the t-integral");
+      tlo[i] = a;
+      thi[i] = b;
+    }
+    evaluations += step_work;
+    for (std::size_t i = 0; i < count; ++i) {
+      if (panels[i] == 0) continue;
+      const double u = next.lo + next.step * static_cast<double>(i);
+      const double h = (thi[i] - tlo[i]) / static_cast<double>(panels[i]);
       double sum = 0.0;
-      for (std::size_t j = 0; j <= panels; ++j) {
-        const double tt = tlo + h * static_cast<double>(j);
+      for (std::size_t j = 0; j <= panels[i]; ++j) {
+        const double tt = tlo[i] + h * static_cast<double>(j);
         const double qx = g.at(u - softplus(-tt));
         if (qx == 0.0) continue;
         const double z = (u - softplus(tt) - t.mean) / sd;
-        const double w = (j == 0 || j == panels) ? 0.5 : 1.0;
+        const double w = (j == 0 || j == panels[i]) ? 0.5 : 1.0;
         sum += w * qx * norm * std::exp(-0.5 * z * z);
       }
       next.q[i] = sum * h;

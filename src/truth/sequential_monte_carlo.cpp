@@ -448,7 +448,10 @@ SmcMutualInformation smc_mutual_information(const Problem<double>& problem, cons
   std::vector<PointResult> pw(options.outer), pr(options.outer);
   // Every stride-th sample is checked (spread evenly: balanced threads).
   const std::size_t stride =
-      options.check_fraction > 0.0 ? std::max<std::size_t>(1, static_cast<std::size_t>(std::llround(1.0 / options.check_fraction))) : 0;
+      // (a fraction so small that fewer than one sample would be checked turns the check off; no cast of a huge double)
+      options.check_fraction * static_cast<double>(options.outer) >= 1.0
+          ? std::max<std::size_t>(1, static_cast<std::size_t>(std::llround(1.0 / options.check_fraction)))
+          : 0;
   const std::size_t checked = stride > 0 ? (options.outer + stride - 1) / stride : 0;
   const bool check = options.check_factor > 1 && checked >= 10;
   std::vector<double> shift(check ? checked : 0);

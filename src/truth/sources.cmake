@@ -4,5 +4,6 @@ target_sources(syninfo_core PRIVATE
   ${PROJECT_SOURCE_DIR}/src/truth/lognormal_sum_quadrature.cpp
   ${PROJECT_SOURCE_DIR}/src/truth/sequential_monte_carlo.cpp
   ${PROJECT_SOURCE_DIR}/src/truth/true_information.cpp
+  ${PROJECT_SOURCE_DIR}/src/truth/reliability.cpp
 )
 target_sources(syninfo PRIVATE ${PROJECT_SOURCE_DIR}/src/cli/cmd_truth.cpp)

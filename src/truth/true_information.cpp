@@ -4,6 +4,7 @@
 #include "syninfo/truth/conditional_monte_carlo.hpp"
 #include "syninfo/truth/lognormal_sum_quadrature.hpp"
 #include "syninfo/truth/model_sampling.hpp"
+#include "syninfo/truth/reliability.hpp"
 #include "syninfo/truth/sequential_monte_carlo.hpp"
 
 #include <Eigen/Eigenvalues>
@@ -137,92 +138,77 @@ const Estimate* find(const TruthReport& r, const std::string& method) {
   return nullptr;
 }
 
-// Chooses `best` and decides `reliable` (see true_information.hpp).
-void verdict(const Problem<double>& problem, const TruthOptions& options, TruthReport& r) {
+// Chooses `best` and decides `reliable` by the shared rule (reliability.hpp),
+// with the method's own diagnostics and the cross-checks that apply.
+void verdict(const Problem<double>& problem, const std::vector<LogTerm>& terms, const TruthOptions& options,
+             TruthReport& r) {
   const std::size_t n = problem.ensemble.size();
   const Estimate* quad = find(r, "quadrature");
   const Estimate* smc = find(r, r.best_is_lower_bound ? "smc_lower_bound" : "smc");
   const Estimate* ksg = find(r, "ksg1");
   const Estimate* cmc = find(r, "cmc");
-  std::vector<std::string> problems, checks;
-  auto disagree = [&](const Estimate& a, const Estimate& b) {
-    const double se = std::hypot(a.standard_error, b.standard_error);
-    return std::abs(a.value - b.value) > options.agreement_sigmas * se;
-  };
-  auto compare = [&](const Estimate& best, const Estimate* other, const std::string& why_trusted) {
-    if (!other || !std::isfinite(other->value) || !std::isfinite(other->standard_error)) return;
-    if (disagree(best, *other)) {
-      problems.push_back(best.method + " and " + other->method + " (" + why_trusted + ") disagree: " +
-                         fmt(best.value) + " +- " + fmt(best.standard_error) + " vs " + fmt(other->value) + " +- " +
-                         fmt(other->standard_error) + " nats, more than " + fmt(options.agreement_sigmas) +
-                         " combined standard errors");
-    } else {
-      checks.push_back("agrees with " + other->method);
-    }
-  };
+  ReliabilityInput in;
+  in.resolution_problem = resolution_problem(terms, problem.pattern);
+  ReliabilityRule rule;
+  rule.agreement_sigmas = options.agreement_sigmas;
   const bool ksg_trusted = ksg && r.ksg_y_columns + n <= options.ksg_max_joint_dimension;
   const bool cmc_trusted = cmc && r.cmc_zero_density == 0 && n <= 2;
+  const std::string ksg_why = "joint dimension " + std::to_string(r.ksg_y_columns + n);
 
   if (quad && quad->standard_error < 1e-4) {
-    r.best = *quad;
-    r.reliable = true;
-    r.reliability_note = "quadrature (deterministic, refinement error bound " + fmt(quad->standard_error) + ")";
-    return;
-  }
-  if (smc && !r.best_is_lower_bound) {
-    r.best = *smc;
+    // Deterministic; smc, when it ran, must agree (KSG is biased low at large
+    // I even in two dimensions, so it is no check here).
+    in.best = quad;
+    in.checked = "quadrature (deterministic, refinement error bound " + fmt(quad->standard_error) + ")";
+    if (smc && !r.best_is_lower_bound && r.smc_zero_density == 0) in.cross_checks.push_back({smc, "smc"});
+  } else if (smc && !r.best_is_lower_bound) {
+    in.best = smc;
     if (r.smc_zero_density > 0)
-      problems.push_back(std::to_string(r.smc_zero_density) + " smc samples had zero estimated density");
+      in.method_problems.push_back(std::to_string(r.smc_zero_density) + " smc samples had zero estimated density");
     if (r.smc_mean_relative_variance > 0.5)
-      problems.push_back("smc density estimates are noisy (mean relative variance " +
-                         fmt(r.smc_mean_relative_variance) + " > 0.5): the Jensen-bias correction is unreliable; "
-                         "raise smc_particles");
-    if (r.smc_bias_allowance > r.smc_statistical_error)
-      problems.push_back("smc bias allowance " + fmt(r.smc_bias_allowance) + " exceeds its statistical error " +
-                         fmt(r.smc_statistical_error) + " (particle check: " + fmt(r.smc_particle_check_shift) +
-                         " +- " + fmt(r.smc_particle_check_error) + " with 4x particles); raise smc_particles");
-    if (smc->value < -3.0 * smc->standard_error)
-      problems.push_back("smc estimate is negative by more than 3 standard errors");
-    if (quad) compare(r.best, quad, "quadrature");
-    if (ksg_trusted) compare(r.best, ksg, "joint dimension " + std::to_string(r.ksg_y_columns + n));
-    if (cmc_trusted) compare(r.best, cmc, "n <= 2, no zero-density samples");
-    if (problems.empty()) {
-      r.reliable = true;
-      r.reliability_note = "smc: no zero-density samples, mean relative variance " +
-                           fmt(r.smc_mean_relative_variance) + ", bias allowance " + fmt(r.smc_bias_allowance) +
-                           " within the statistical error, particle check shift " +
-                           fmt(r.smc_particle_check_shift) + " +- " + fmt(r.smc_particle_check_error);
-      for (const auto& c : checks) r.reliability_note += "; " + c;
-    }
+      in.method_problems.push_back("smc density estimates are noisy (mean relative variance " +
+                                   fmt(r.smc_mean_relative_variance) +
+                                   " > 0.5): the Jensen-bias correction is unreliable; raise smc_particles");
+    // The bias allowance is the measured bracket of the Jensen bias and sits
+    // in the standard error; it does not shrink with the outer samples, so it
+    // is no reason to distrust the estimate when it exceeds the statistical
+    // error (that rule made more samples turn good estimates unreliable).
+    in.checked = "smc: no zero-density samples, mean relative variance " + fmt(r.smc_mean_relative_variance) +
+                 ", bias allowance " + fmt(r.smc_bias_allowance) + " (in the standard error; statistical error " +
+                 fmt(r.smc_statistical_error) + "), particle check shift " + fmt(r.smc_particle_check_shift) +
+                 " +- " + fmt(r.smc_particle_check_error);
+    if (quad) in.cross_checks.push_back({quad, "quadrature"});
+    if (ksg_trusted) in.cross_checks.push_back({ksg, ksg_why});
+    if (cmc_trusted) in.cross_checks.push_back({cmc, "n <= 2, no zero-density samples"});
   } else if (r.best_is_lower_bound && smc) {
-    r.best = *smc;
-    problems.push_back("degenerate ensemble: no method estimates I(W_E; x^k) itself; best is a lower bound, "
-                       "the smc estimate of I(W_A; x^k) for the sub-ensemble A of " +
-                       std::to_string(r.lower_bound_synapses.size()) + " of the " + std::to_string(n) +
-                       " synapses (adding synapses never lowers I)");
-    if (ksg) problems.push_back("ksg1 (joint dimension " + std::to_string(r.ksg_y_columns + n) +
-                                ") is biased low in this dimension");
+    in.best = smc;
+    in.method_problems.push_back(
+        "degenerate ensemble: no method estimates I(W_E; x^k) itself; best is a lower bound, the smc estimate of "
+        "I(W_A; x^k) for the sub-ensemble A of " +
+        std::to_string(r.lower_bound_synapses.size()) + " of the " + std::to_string(n) +
+        " synapses (adding synapses never lowers I)");
+    if (ksg) in.method_problems.push_back("ksg1 (" + ksg_why + ") is biased low in this dimension");
   } else if (quad) {
-    r.best = *quad;
-    problems.push_back("quadrature refinement error bound " + fmt(quad->standard_error) + " is large");
+    in.best = quad;
+    in.method_problems.push_back("quadrature refinement error bound " + fmt(quad->standard_error) + " is large");
   } else if (ksg) {
-    r.best = *ksg;
-    problems.push_back("only ksg1 is available; it is biased low when the joint dimension (" +
-                       std::to_string(r.ksg_y_columns + n) + ") is high");
-    if (!ksg_trusted) problems.push_back("joint dimension above ksg_max_joint_dimension");
+    in.best = ksg;
+    in.method_problems.push_back("only ksg1 is available; it is biased low when the joint dimension (" +
+                                 std::to_string(r.ksg_y_columns + n) + ") is high");
+    if (!ksg_trusted) in.method_problems.push_back("joint dimension above ksg_max_joint_dimension");
   } else if (cmc) {
-    r.best = *cmc;
-    problems.push_back("only the one-pivot cmc is available");
+    in.best = cmc;
+    in.method_problems.push_back("only the one-pivot cmc is available");
+  }
+  if (in.best) {
+    r.best = *in.best;
   } else {
     r.best.value = kNaN;
     r.best.standard_error = kNaN;
-    problems.push_back("no method produced an estimate (see notes)");
   }
-  if (!problems.empty()) {
-    r.reliable = false;
-    r.reliability_note.clear();
-    for (std::size_t i = 0; i < problems.size(); ++i) r.reliability_note += (i ? "; " : "") + problems[i];
-  }
+  const Reliability v = judge_reliability(in, rule);
+  r.reliable = v.reliable;
+  r.reliability_note = v.note;
 }
 
 }  // namespace
@@ -328,7 +314,7 @@ TruthReport estimate_true_information(const Problem<double>& problem, const Trut
     }
   }
   TruthReport& r = report;
-  verdict(problem, options, r);
+  verdict(problem, terms, options, r);
   r.total_seconds = total.seconds();
   return r;
 }

@@ -1,6 +1,8 @@
 #include "syninfo/validation/ground_truth.hpp"
 
 #include "syninfo/truth/lognormal_sum_quadrature.hpp"
+#include "syninfo/truth/model_sampling.hpp"
+#include "syninfo/truth/reliability.hpp"
 #include "syninfo/truth/true_information.hpp"
 
 #include <algorithm>
@@ -58,8 +60,13 @@ GroundTruth ground_truth(const Problem<double>& problem, const GroundTruthBudget
       out.value = q.estimate.value;
       out.standard_error = q.estimate.standard_error;
       out.method = "quadrature";
-      out.reliable = std::isfinite(out.value) && std::isfinite(out.standard_error);
-      if (!out.reliable) out.note = "quadrature returned a non-finite value";
+      // The shared verdict rule (truth/reliability.hpp), as truth and audit use it.
+      truth::ReliabilityInput in;
+      in.best = &q.estimate;
+      in.resolution_problem = truth::resolution_problem(truth::log_terms(problem), problem.pattern);
+      const truth::Reliability v = truth::judge_reliability(in);
+      out.reliable = v.reliable;
+      if (!out.reliable) out.note = v.note;
       return out;
     } catch (const truth::QuadratureUnavailable& e) {
       return driver_verdict(problem, budget, std::string("quadrature unavailable (") + e.what() + "); ");

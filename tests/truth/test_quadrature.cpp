@@ -76,3 +76,26 @@ TEST_CASE("quadrature: mutual information of a single synapse, with a small erro
   CHECK_THROWS_AS(quadrature_mutual_information(testing::single_synapse({0.0, 1.0}, {0.5, 0.0})),
                   QuadratureUnavailable);
 }
+
+TEST_CASE("quadrature: huge log-variances compute or decline at once, never hang (issue 13.1)", "[truth][quadrature]") {
+  // Log-variance 800 beside two of 2: computable (the moments overflow, the
+  // grid does not). Checked by its own refinement bound (1e-6: the bound
+  // measured is ~2e-9) and an exact property: the entropy of a sum exceeds the
+  // entropy of its largest-entropy term (independent summands).
+  const std::vector<ScalarLogNormal> big{{0.0, 800.0}, {0.0, 2.0}, {0.0, 2.0}};
+  const QuadratureEntropy h = quadrature_entropy(big);
+  CHECK(std::isfinite(h.estimate.value));
+  CHECK(h.estimate.standard_error < 1e-6);
+  CHECK(h.estimate.value >= lognormal_entropy(0.0, 800.0) - 1e-6);
+  // Log-variances 2000 beside 0.002, 2e6, 1e300 and an infinite-variance
+  // overflow path: each declines with a reason (QuadratureUnavailable),
+  // before doing the work (a budget of evaluations and grid nodes).
+  for (double v : {2000.0, 2e6, 1e300}) {
+    const std::vector<ScalarLogNormal> terms{{0.0, v}, {0.0, 0.002}, {0.0, 2.0}};
+    CHECK_THROWS_AS(quadrature_entropy(terms), QuadratureUnavailable);
+  }
+  // Log-means near 1e300 or log-variances near 1e-278: below double's
+  // resolution, declined.
+  CHECK_THROWS_AS(quadrature_entropy({{2e300, 2.0}, {1e300, 2.0}}), QuadratureUnavailable);
+  CHECK_THROWS_AS(quadrature_entropy({{0.0, 4e-278}, {2.0, 4e-278}}), QuadratureUnavailable);
+}

@@ -3,7 +3,9 @@
 //
 // Policy:
 //   n = 1   quadrature at the budget's resolution (deterministic; the error
-//           bound is the refinement difference): reliable when finite.
+//           bound is the refinement difference): reliable by the shared rule
+//           of truth/reliability.hpp (finite, I >= 0 within 3 SE, resolvable
+//           in double precision), the rule `truth` and `audit` apply.
 //   n >= 2  the truth driver's verdict (truth/true_information.hpp) with only
 //           sequential Monte Carlo enabled: its `best` estimate and its
 //           `reliable` flag. A degenerate ensemble gets a lower bound, which is

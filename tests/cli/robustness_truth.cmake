@@ -1,0 +1,32 @@
+# Issue 13 (items 1, 2, 4, 5): hostile specs through the binary. Each test has
+# a timeout, so a hang fails instead of blocking the suite.
+set(_rt_specs ${PROJECT_SOURCE_DIR}/tests/cli/specs)
+
+# 1. Large log-variances: quadrature computes (800 beside 2) or declines at once
+#    (2000 beside 0.002), naming the reason; truth and audit finish.
+syninfo_cli_test(truth_log_variance_huge 0 "\"method\": \"quadrature\".*\"reliable\": true"
+                 truth ${_rt_specs}/log_variance_huge.json --method quadrature)
+syninfo_cli_test(truth_log_variance_extreme 0 "quadrature skipped: the convolution would need more than"
+                 truth ${_rt_specs}/log_variance_extreme.json --method quadrature)
+syninfo_cli_test(audit_log_variance_extreme 0 "\"verdict\""
+                 audit ${_rt_specs}/log_variance_extreme.json --samples 500 --smc-samples 200 --quiet)
+# 2. Inputs double precision cannot resolve are never reliable, in truth and audit.
+syninfo_cli_test(truth_means_near_1e300 0 "\"reliable\": false,.*not resolvable in double precision"
+                 truth ${_rt_specs}/means_near_1e300.json --method smc --smc-samples 200)
+syninfo_cli_test(truth_variances_near_1e-278 0 "\"reliable\": false,.*not resolvable in double precision"
+                 truth ${_rt_specs}/variances_near_1e-278.json --method smc --smc-samples 200)
+syninfo_cli_test(audit_variances_near_1e-278 0 "\"reliable\": false,.*not resolvable in double precision"
+                 audit ${_rt_specs}/variances_near_1e-278.json --samples 500 --smc-samples 200 --quiet)
+# 4. generate: P x N^2 checked before allocation.
+syninfo_cli_test(generate_too_large 2 "dimension_mismatch.*generate: P x N\\^2 = 100000 x 4096\\^2 = 1677721600000 covariance entries exceeds the limit"
+                 mi ${_rt_specs}/generate_too_large.json)
+# 5. Unknown fields rejected everywhere, named by their path.
+syninfo_cli_test(unknown_pattern_field 2 "malformed.*patterns\\[1\\]\\.covv: unknown field" mi ${_rt_specs}/unknown_pattern_field.json)
+syninfo_cli_test(unknown_generate_mean_field 2 "malformed.*generate\\.mean\\.hihg: unknown field"
+                 mi ${_rt_specs}/unknown_generate_mean_field.json)
+syninfo_cli_test(unknown_generate_cov_field 2 "malformed.*generate\\.cov\\.matrix: unknown field"
+                 mi ${_rt_specs}/unknown_generate_cov_field.json)
+set_tests_properties(cli.truth_log_variance_huge cli.truth_log_variance_extreme cli.audit_log_variance_extreme
+                     cli.truth_means_near_1e300 cli.truth_variances_near_1e-278 cli.audit_variances_near_1e-278
+                     cli.generate_too_large cli.unknown_pattern_field cli.unknown_generate_mean_field
+                     cli.unknown_generate_cov_field PROPERTIES TIMEOUT 60)
