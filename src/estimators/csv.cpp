@@ -89,7 +89,8 @@ std::vector<std::string> header_names(std::string_view line, std::size_t line_no
     throw std::invalid_argument(message(source, ": line ", line_no, " (header): ", e.what()));
   }
   std::vector<std::string> names;
-  for (const auto& f : records.at(0).fields) names.emplace_back(trim(f));
+  if (records.empty()) return {std::string(line)};  // a line that the shared reader drops (a stray BOM)
+  for (const auto& f : records.front().fields) names.emplace_back(trim(f));
   return names;
 }
 

@@ -135,3 +135,9 @@ TEST_CASE("CSV: raw bytes in messages are shown as \\xNN", "[csv]") {
   // Valid UTF-8 is kept as it is.
   CHECK_THROWS_WITH(parse("1,2\n3,\xC2\xB5\n"), Contains("cannot read '\xC2\xB5' as a number"));
 }
+
+// Found by the fuzzer (tests/fuzz, seed 7): a line holding only a BOM that is
+// not at the start of the file.
+TEST_CASE("CSV: a stray byte-order mark line is a one-cell header, not a crash", "[csv]") {
+  CHECK_THROWS_WITH(parse("  \xEF\xBB\xBF\n"), Contains("no data rows"));
+}

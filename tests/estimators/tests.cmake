@@ -34,3 +34,6 @@ add_test(NAME "estimators cli: missing column exits 2"
          COMMAND sh -c "\"$0\" entropy \"$1\" --cols 3 2>/dev/null; test $? -eq 2" $<TARGET_FILE:syninfo> ${_est_data}/gaussian_pair.csv)
 add_test(NAME "estimators cli: bad option exits 2"
          COMMAND sh -c "\"$0\" ksg \"$1\" --x 0 --y 1 --algorithm 3 2>/dev/null; test $? -eq 2" $<TARGET_FILE:syninfo> ${_est_data}/gaussian_pair.csv)
+
+# The input-reader fuzzer (issue 13) lives in tests/fuzz/.
+include(${PROJECT_SOURCE_DIR}/tests/fuzz/tests.cmake)
