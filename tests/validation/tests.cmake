@@ -4,8 +4,10 @@
 add_executable(syninfo_validation_tests
   ${PROJECT_SOURCE_DIR}/tests/validation/test_statistics.cpp
   ${PROJECT_SOURCE_DIR}/tests/validation/test_pipeline.cpp
+  ${PROJECT_SOURCE_DIR}/tests/validation/test_decision.cpp
 )
 target_link_libraries(syninfo_validation_tests PRIVATE syninfo_core Catch2::Catch2WithMain)
+target_include_directories(syninfo_validation_tests PRIVATE ${PROJECT_SOURCE_DIR}/src/validation)
 target_compile_definitions(syninfo_validation_tests PRIVATE
   SYNINFO_VALIDATION_DATA="${PROJECT_SOURCE_DIR}/tests/validation/data")
 catch_discover_tests(syninfo_validation_tests)

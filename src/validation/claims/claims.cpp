@@ -1,26 +1,7 @@
 #include "claims.hpp"
 
-#include <stdexcept>
 
 namespace syninfo::validation::detail {
-
-const char* to_string(Decision d) {
-  switch (d) {
-    case Decision::holds: return "holds";
-    case Decision::fails: return "fails";
-    case Decision::undecided: return "undecided";
-    case Decision::not_applicable: return "n/a";
-  }
-  return "undecided";
-}
-
-Decision decision_from_string(const std::string& s) {
-  if (s == "holds") return Decision::holds;
-  if (s == "fails") return Decision::fails;
-  if (s == "undecided") return Decision::undecided;
-  if (s == "n/a") return Decision::not_applicable;
-  throw std::logic_error("unknown decision '" + s + "'");
-}
 
 ClaimRow ClaimResult::row() const { return ClaimRow{id, claim, paper, closed_form, truth, to_string(decision), reason}; }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "analysis.hpp"
+#include "decision.hpp"
 
 #include "syninfo/validation/report.hpp"
 
@@ -12,10 +13,6 @@
 #include <vector>
 
 namespace syninfo::validation::detail {
-
-enum class Decision { holds, fails, undecided, not_applicable };
-const char* to_string(Decision d);
-Decision decision_from_string(const std::string& s);  // "holds", "fails", "undecided", "n/a"
 
 struct ClaimResult {
   std::string id;           // "C1" .. "C8"
