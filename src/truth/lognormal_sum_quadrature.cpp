@@ -81,17 +81,18 @@ void trim(Grid& g) {
   g.q = std::vector<double>(g.q.begin() + static_cast<long>(first), g.q.begin() + static_cast<long>(last) + 1);
 }
 
-// Nodes of a grid of the given width; a grid finer than max_points allows is
-// declined rather than silently coarsened (a coarsened grid would make the
-// coarse and fine runs alike and the refinement error bound meaningless).
-std::size_t nodes_for(double width, double step, std::size_t max_points) {
+// Nodes of a grid of the given width, at most max_points (the spacing then
+// widens); a width or spacing that is not finite declines (no cast of it).
+std::size_t nodes_for(double width, double& step, std::size_t max_points) {
   if (!(std::isfinite(width) && std::isfinite(step) && step > 0.0))
     decline("grid width " + num(width) + " or spacing " + num(step) + " is not finite and positive");
   const double exact = std::ceil(width / step) + 1.0;
-  if (!(exact <= static_cast<double>(max_points)))
-    decline("the grid would need " + num(exact) + " nodes (QuadratureOptions::max_points " +
-            std::to_string(max_points) + "): the terms' log standard deviations span too many scales");
-  return std::max<std::size_t>(checked_count(exact, static_cast<double>(max_points), "the grid"), 2);
+  std::size_t count = exact > static_cast<double>(max_points) ? max_points + 1 : checked_count(exact, 1e18, "the grid");
+  if (count > max_points) {
+    count = max_points;
+    step = width / static_cast<double>(count - 1);
+  }
+  return std::max<std::size_t>(count, 2);
 }
 
 // Grid nodes must be distinct doubles with room to spare: a spacing below

@@ -50,7 +50,7 @@ class QuadratureUnavailable : public std::domain_error {
 struct QuadratureOptions {
   double points_per_sd = 20.0;  // coarse resolution; the fine run doubles it
   double tail_sd = 12.0;        // each Gaussian factor is cut at mean +- tail_sd sd
-  std::size_t max_points = 1u << 18;  // grid nodes per partial sum; a finer grid declines
+  std::size_t max_points = 1u << 16;  // cap on grid nodes per partial sum
   // Cap on the integrand evaluations of one density (a few seconds of work);
   // beyond it the method declines (QuadratureUnavailable) instead of running
   // for hours: log-variances of hundreds next to ones of order 1 need windows
@@ -70,7 +70,7 @@ struct LogSumDensity {
 
 // Density at resolution points_per_sd. Throws QuadratureUnavailable when no
 // term is random (the sum is a constant: no density), or when the grid or the
-// work would exceed max_points / max_evaluations (log-variances spanning too
+// work would exceed max_evaluations (log-variances spanning too
 // many scales: the reason names the variances).
 LogSumDensity log_sum_density(const std::vector<ScalarLogNormal>& terms, double points_per_sd,
                               const QuadratureOptions& options = {});
