@@ -7,6 +7,9 @@
 
 #include "syninfo/mutual_information.hpp"
 
+#include <string>
+#include <type_traits>
+
 namespace syninfo {
 
 template <class To, class From>
@@ -79,6 +82,34 @@ inline std::string double_cross_check_reason(const MiResult<double>& r, bool ask
            to_decimal(r.all_patterns.analysis.condition_number, 3) + ", " +
            to_decimal(r.without_pattern.analysis.condition_number, 3) + "): double may have lost digits";
   return "";
+}
+
+// One policy for every front end (syninfo mi, the Python module).
+// Result at precision T, with the double result beside it (or, when T is
+// double, a 50-digit reference) for the agreement check.
+// At double the 50-digit reference runs only when double_cross_check_reason
+// says so; `reason` receives why it ran or why not.
+template <class T>
+CrossCheckedResult<T> cross_checked_as_needed(const Problem<T>& problem, const MiOptions& options, bool asked, bool& ran,
+                                     std::string& reason) {
+  if constexpr (std::is_same_v<T, double>) {
+    CrossCheckedResult<double> out;
+    out.result = fenton_wilkinson_mutual_information(problem, options);
+    reason = double_cross_check_reason(out.result, asked);
+    ran = !reason.empty();
+    if (!ran) {
+      out.double_result = out.result;
+      reason = out.result.ok() ? "not needed: the error estimate is within 1e-9 |I| (ask for the cross-check to run it)"
+                               : "not needed for this status (ask for the cross-check to run it)";
+      return out;
+    }
+    return cross_checked_mutual_information(problem, options);
+  } else {
+    (void)asked;
+    ran = true;
+    reason = "always at high precision: the double result beside it";
+    return cross_checked_mutual_information(problem, options);
+  }
 }
 
 }  // namespace syninfo

@@ -49,33 +49,6 @@ json::Value surrogate_json(const Surrogate<T>& s, const char* what) {
       .set("entropy_nats", decimal_or_null(s.entropy));
 }
 
-// Result at precision T, with the double result beside it (or, when T is
-// double, a 50-digit reference) for the agreement check.
-// At double the 50-digit reference runs only when double_cross_check_reason
-// says so; `reason` receives why it ran or why not.
-template <class T>
-CrossCheckedResult<T> checked_result(const Problem<T>& problem, const MiOptions& options, bool asked, bool& ran,
-                                     std::string& reason) {
-  if constexpr (std::is_same_v<T, double>) {
-    CrossCheckedResult<double> out;
-    out.result = fenton_wilkinson_mutual_information(problem, options);
-    reason = double_cross_check_reason(out.result, asked);
-    ran = !reason.empty();
-    if (!ran) {
-      out.double_result = out.result;
-      reason = out.result.ok() ? "not needed: the error estimate is within 1e-9 |I| (use --cross-check to run it)"
-                               : "not needed for this status (use --cross-check to run it)";
-      return out;
-    }
-    return cross_checked_mutual_information(problem, options);
-  } else {
-    (void)asked;
-    ran = true;
-    reason = "always at high precision: the double result beside it";
-    return cross_checked_mutual_information(problem, options);
-  }
-}
-
 template <class T>
 json::Value report(const json::Value& spec, std::optional<std::size_t> pattern, Precision precision,
                    const MiOptions& options, bool cross_check_asked) {
@@ -86,7 +59,7 @@ json::Value report(const json::Value& spec, std::optional<std::size_t> pattern, 
   }
   bool ran = false;
   std::string reason;
-  const CrossCheckedResult<T> checked = checked_result(problem, options, cross_check_asked, ran, reason);
+  const CrossCheckedResult<T> checked = cross_checked_as_needed(problem, options, cross_check_asked, ran, reason);
   const MiResult<T>& r = checked.result;
   json::Value out = json::Value::object();
   out.set("status", json::Value::string(to_string(r.status)));

@@ -75,7 +75,8 @@ py::list strings(const std::vector<std::string>& v) {
 // Field for field as report() in src/cli/cmd_mi.cpp, plus lambda, K, lambda'
 // and K' at the top level.
 template <class T>
-py::dict result_dict(const CrossCheckedResult<T>& checked, Precision precision, const MiOptions& options) {
+py::dict result_dict(const CrossCheckedResult<T>& checked, Precision precision, const MiOptions& options, bool ran,
+                     const std::string& reason) {
   const MiResult<T>& r = checked.result;
   py::dict out;
   out["status"] = to_string(r.status);
@@ -95,7 +96,10 @@ py::dict result_dict(const CrossCheckedResult<T>& checked, Precision precision, 
   }
   out["agreement_digits"] = checked.agreement_digits >= 0 ? py::object(py::int_(checked.agreement_digits)) : py::none();
   py::dict cross;
-  if (checked.double_is_reference_side) {
+  cross["ran"] = ran;
+  cross["reason"] = reason;
+  if (!ran) {
+  } else if (checked.double_is_reference_side) {
     const auto& ref = checked.reference;  // 50 digits: always text
     cross["reference_precision"] = "50";
     cross["reference_status"] = to_string(ref.status);
@@ -149,13 +153,19 @@ py::list results_at(const std::vector<json::Value>& specs, Precision precision, 
     }
   }
   std::vector<std::optional<CrossCheckedResult<T>>> results(problems.size());
+  std::vector<char> ran(problems.size(), 0);
+  std::vector<std::string> reasons(problems.size());
   {
     py::gil_scoped_release release;
-    parallel_for_each_dynamic(problems.size(), threads,
-                              [&](std::size_t i) { results[i] = cross_checked_mutual_information(problems[i], options); });
+    parallel_for_each_dynamic(problems.size(), threads, [&](std::size_t i) {
+      bool r = false;
+      results[i] = cross_checked_as_needed(problems[i], options, false, r, reasons[i]);
+      ran[i] = r;
+    });
   }
   py::list out;
-  for (const auto& r : results) out.append(result_dict(*r, precision, options));
+  for (std::size_t i = 0; i < results.size(); ++i)
+    out.append(result_dict(*results[i], precision, options, ran[i] != 0, reasons[i]));
   return out;
 }
 

@@ -87,6 +87,12 @@ std::size_t nodes_for(double width, double& step, std::size_t max_points) {
   if (!(std::isfinite(width) && std::isfinite(step) && step > 0.0))
     decline("grid width " + num(width) + " or spacing " + num(step) + " is not finite and positive");
   const double exact = std::ceil(width / step) + 1.0;
+  // Coarsening by up to 4x keeps several nodes per standard deviation of the
+  // narrowest factor; beyond that the coarse and fine runs would both sit at
+  // the cap and the refinement error bound would mean nothing: decline.
+  if (!(exact <= 4.0 * static_cast<double>(max_points)))
+    decline("the grid would need " + num(exact) + " nodes, more than 4 x QuadratureOptions::max_points (" +
+            std::to_string(max_points) + "): the terms' log standard deviations span too many scales");
   std::size_t count = exact > static_cast<double>(max_points) ? max_points + 1 : checked_count(exact, 1e18, "the grid");
   if (count > max_points) {
     count = max_points;

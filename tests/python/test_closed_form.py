@@ -118,7 +118,8 @@ def test_generate_block_equals_cli(cli):
 def bad_input(cli, spec, **kwargs):
     with pytest.raises(syninfo.InvalidInput) as info:
         syninfo.closed_form_spec(spec, **kwargs)
-    stderr = cli(["mi"], spec=spec, expect_ok=False)
+    # Same precision on both sides (the CLI's default is 50 digits, Python's double).
+    stderr = cli(["mi", "--precision", str(kwargs.get("precision", "double"))], spec=spec, expect_ok=False)
     # The CLI prints "syninfo mi: " + the same text.
     assert "syninfo mi: " + str(info.value) in stderr
     assert isinstance(info.value, ValueError)
