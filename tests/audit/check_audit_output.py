@@ -131,7 +131,7 @@ def check_audit(exe, spec, expect, extra):
 
 
 def check_map(exe, outdir, extra):
-    run = subprocess.run([exe, "audit-map", "--out", outdir, "--quiet"] + extra, capture_output=True, text=True,
+    run = subprocess.run([exe, "audit-map", "--out", outdir, "--quiet", "--force"] + extra, capture_output=True, text=True,
                          timeout=600)
     if run.returncode != 0:
         fail("exit %d: %s" % (run.returncode, run.stderr))
