@@ -4,7 +4,7 @@
 # pkg-config file resolves to the installed library.
 # With PYTHON and PYTHON_DIR (the install dir of the Python package), also
 # import the installed Python module from the prefix.
-# Inputs: BUILD_DIR, SOURCE_DIR, WORK, CXX, BUILD_TYPE, LAUNCHER, LINK_FLAGS[, PYTHON, PYTHON_DIR].
+# Inputs: BUILD_DIR, SOURCE_DIR, WORK, CXX, BUILD_TYPE, LAUNCHER, LINK_FLAGS, CXX_FLAGS[, PYTHON, PYTHON_DIR].
 function(run)
   execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
   if(NOT rc EQUAL 0)
@@ -24,7 +24,7 @@ endforeach()
 
 run(${CMAKE_COMMAND} -S "${SOURCE_DIR}/tests/package/consumer" -B "${WORK}/build"
     -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_CXX_COMPILER=${CXX} -DCMAKE_BUILD_TYPE=${BUILD_TYPE}
-    -DCMAKE_CXX_COMPILER_LAUNCHER=${LAUNCHER} "-DCMAKE_EXE_LINKER_FLAGS=${LINK_FLAGS}")
+    -DCMAKE_CXX_COMPILER_LAUNCHER=${LAUNCHER} "-DCMAKE_EXE_LINKER_FLAGS=${LINK_FLAGS}" "-DCMAKE_CXX_FLAGS=${CXX_FLAGS}")
 run(${CMAKE_COMMAND} --build "${WORK}/build")
 run("${WORK}/build/consumer" "${SOURCE_DIR}/examples/worked_example.json")
 message(STATUS "consumer: ${run_output}")
