@@ -14,6 +14,8 @@ target_sources(syninfo_core PRIVATE
   ${PROJECT_SOURCE_DIR}/src/validation/claims/analysis_synergy.cpp
   ${PROJECT_SOURCE_DIR}/src/validation/claims/claims.cpp
   ${PROJECT_SOURCE_DIR}/src/validation/claims/decision.cpp
+  ${PROJECT_SOURCE_DIR}/src/validation/claims/reproduction.cpp
+  ${PROJECT_SOURCE_DIR}/src/validation/claims/set_correlations.cpp
   ${PROJECT_SOURCE_DIR}/src/validation/claims/c1_singleton_trends.cpp
   ${PROJECT_SOURCE_DIR}/src/validation/claims/c2_patterns.cpp
   ${PROJECT_SOURCE_DIR}/src/validation/claims/c3_ensemble_growth.cpp

@@ -94,4 +94,19 @@ TEST_CASE("proportion and standard-error power: the announced size decides with 
   CHECK(q.needed == 393);
   CHECK(q.minimal_effect == Approx(kPowerZ * 0.2).epsilon(1e-12));
   CHECK(proportion_power(0.5, 100, most).needed == 0);  // on the boundary: nothing decides it
+  // Near the edge (true fraction 0.9), where a power rule using only p_hat's
+  // variance announced a size far too small: the exact binomial probability
+  // that the Wilson interval clears 0.5 at the announced size. The binomial's
+  // discreteness at m ~ 10 moves it by up to ~0.1 from 0.80: range [0.65, 0.95].
+  const Power edge = proportion_power(0.9, 10, most);
+  REQUIRE(edge.needed >= 5);
+  double power = 0.0;
+  for (std::size_t s = 0; s <= edge.needed; ++s) {
+    const Proportion w = wilson_interval(s, edge.needed);
+    if (decide(w.ci_low, w.ci_high, most) != Decision::holds) continue;
+    power += std::exp(std::lgamma(edge.needed + 1.0) - std::lgamma(s + 1.0) - std::lgamma(edge.needed - s + 1.0) +
+                      s * std::log(0.9) + (edge.needed - s) * std::log(0.1));
+  }
+  CHECK(power >= 0.65);
+  CHECK(power <= 0.95);
 }

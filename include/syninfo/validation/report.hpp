@@ -21,9 +21,12 @@ struct ClaimRow {
   std::string claim;         // short statement
   std::string paper;         // the paper's number(s)
   std::string closed_form;   // this run's reproduction with CI
+  std::string reproduces;    // does the closed form give the paper's number: "holds", "fails", "undecided", "n/a"
+  std::string reproduction_reason;
   std::string truth;         // the ground-truth numbers
-  std::string verdict;       // "holds", "fails", "undecided" or "n/a"
+  std::string verdict;       // does the claim hold for the true information: "holds", "fails", "undecided" or "n/a"
   std::string reason;        // one line
+  std::string to_decide;     // an undecided truth verdict: what sample size would decide it
 };
 
 struct ReportSummary {

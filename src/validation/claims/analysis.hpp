@@ -89,6 +89,7 @@ struct PairTest {
 };
 struct SynergyBySize {
   std::size_t n = 0, cases = 0, usable = 0, joint_reliable = 0, synergistic = 0, redundant = 0, cf_usable = 0;
+  std::size_t positive = 0;  // usable cases whose synergy estimate is > 0
   std::vector<double> synergy, cf_synergy, cf_error, cf_rel_error;  // bits
   double estimate_var = 0.0;  // sum of squared synergy SEs (bits^2)
 };
@@ -103,6 +104,7 @@ struct SynergyAnalysis {
   LinearFit truth_trend, cf_trend_same, cf_trend_population;
   bool trend_selected = false;
   std::size_t cases_total = 0, usable = 0, synergistic = 0, redundant = 0, unreliable = 0;  // n >= 2 (cases_total: all)
+  std::size_t positive = 0;  // n >= 2, usable, synergy estimate > 0
 };
 SynergyAnalysis analyse_synergy(const ValidationConfig& config, const Records& records, const SetData& fig4);
 

@@ -69,6 +69,7 @@ void synergy_statistics(const Records& records, const SetData& fig4, SynergyAnal
       const double z = c.synergy_se > 0.0 ? c.synergy / c.synergy_se : nan;
       s.synergy.push_back(bits(c.synergy));
       s.estimate_var += bits(c.synergy_se) * bits(c.synergy_se);
+      if (c.synergy > 0.0) ++s.positive;
       if (z > kZ) ++s.synergistic;
       if (z < -kZ) ++s.redundant;
       if (c.cf_usable) s.cf_synergy.push_back(bits(c.cf_synergy));
@@ -108,6 +109,7 @@ void synergy_statistics(const Records& records, const SetData& fig4, SynergyAnal
     if (n < 2) continue;  // a single synapse has no synergy
     a.usable += s.usable;
     a.synergistic += s.synergistic;
+    a.positive += s.positive;
     a.redundant += s.redundant;
     a.unreliable += s.cases - s.usable;
   }

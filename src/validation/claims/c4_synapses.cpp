@@ -1,5 +1,5 @@
 // C4: log I against log n has a positive correlation (I ~ n^g), on sets 2 and 3.
-#include "claims.hpp"
+#include "set_correlations.hpp"
 
 #include "../report_util.hpp"
 
@@ -19,15 +19,16 @@ ClaimResult evaluate_c4_synapses(const Analysis& a, const ValidationConfig& conf
                {"c4_set3_r", s.fits3.n[0].corr.r},
                {"c4_set2_slope", s.fits2.n[0].fit.slope},
                {"c4_set3_slope", s.fits3.n[0].fit.slope}};
+  const CorrelationClaim claim{"C4", kPaperCorrelations.c4_set2, kPaperCorrelations.c4_set3};
+  reproduce_set_correlations(claim, s.fits2.n[0].corr, s.fits3.n[0].corr, r);
   if (mark_without_truth(a, r)) return r;
   r.truth = "set 2: " + r_text(s.st2.corr_n) + " (closed form r = " + fmt(s.st2.cf_corr_n.r, 2) + "); set 3: " +
             r_text(s.st3.corr_n) + " (closed form r = " + fmt(s.st3.cf_corr_n.r, 2) + ")";
-  r.decision = decision_from_string(combine_verdicts({sign_verdict(s.st2.corr_n.ci_low, s.st2.corr_n.ci_high, true),
-                                                      sign_verdict(s.st3.corr_n.ci_low, s.st3.corr_n.ci_high, true)}));
+  decide_set_correlations(claim, s.st2.corr_n, s.st3.corr_n, r);
   std::size_t max_n_reliable = 0;
   for (const ScatterTruth* st : {&s.st2, &s.st3})
     for (auto* t : st->reliable) max_n_reliable = std::max(max_n_reliable, t->synapses);
-  r.reason = "sign of r from its 95% CI; ";
+  r.reason += "; ";
   if (max_n_reliable < config.random.max_synapses)
     r.reason += "reliable truth reaches n = " + std::to_string(max_n_reliable) + " only (of " +
                 std::to_string(config.random.max_synapses) + "), so the range of n is truncated";

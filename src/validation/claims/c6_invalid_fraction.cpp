@@ -30,6 +30,14 @@ ClaimResult evaluate_c6_invalid_fraction(const Analysis& a, const ValidationConf
   r.numbers = {{"c6_invalid", static_cast<double>(s.all_invalid)},
                {"c6_total", static_cast<double>(s.all_total)},
                {"c6_fraction", s.invalid_all.estimate}};
+  // Verdict 1: "about 1%" read as within a factor of two, 0.5% to 2%, for the
+  // Wilson 95% interval of all sets' invalid fraction (the paper's count is lost).
+  Region about;
+  about.name = "invalid fraction";
+  about.low = 0.005;
+  about.high = 0.02;
+  r.reproduction = s.all_total > 0 ? decide(s.invalid_all.ci_low, s.invalid_all.ci_high, about) : Decision::undecided;
+  r.reproduction_reason = std::string("\"about 1%\" read as 0.5% to 2% for the 95% interval: ") + to_string(r.reproduction);
   r.truth = "the true information exists for every sample; invalid samples are failures of the log-normal surrogate";
   r.decision = Decision::not_applicable;
   std::string other;

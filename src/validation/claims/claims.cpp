@@ -3,13 +3,17 @@
 
 namespace syninfo::validation::detail {
 
-ClaimRow ClaimResult::row() const { return ClaimRow{id, claim, paper, closed_form, truth, to_string(decision), reason}; }
+ClaimRow ClaimResult::row() const {
+  return ClaimRow{id,    claim,   paper,   closed_form, to_string(reproduction), reproduction_reason, truth,
+                  to_string(decision), reason, to_decide};
+}
 
 bool mark_without_truth(const Analysis& a, ClaimResult& r) {
   if (a.have_truth) return false;
   r.truth = "not computed (--no-truth)";
   r.decision = Decision::undecided;
   r.reason = "no ground truth in this run";
+  r.to_decide = "run with the ground truth";
   return true;
 }
 

@@ -5,6 +5,7 @@
 
 #include "analysis.hpp"
 #include "decision.hpp"
+#include "reproduction.hpp"
 
 #include "syninfo/validation/report.hpp"
 
@@ -19,9 +20,14 @@ struct ClaimResult {
   std::string claim;        // short statement
   std::string paper;        // the paper's number(s)
   std::string closed_form;  // this run's reproduction with CI
-  std::string truth;        // the ground-truth numbers
+  // Verdict 1: does the closed form reproduce the paper's number?
+  Decision reproduction = Decision::undecided;
+  std::string reproduction_reason;  // the comparison and its margin
+  std::string truth;                // the ground-truth numbers
+  // Verdict 2: does the claim hold for the true information?
   Decision decision = Decision::undecided;
-  std::string reason;  // one line
+  std::string reason;     // one line: the region and the numbers that decided
+  std::string to_decide;  // for an undecided truth verdict: minimal detectable effect and problems needed
   // The numbers behind the decision (name, value), for claims_numbers.csv.
   std::vector<std::pair<std::string, double>> numbers;
 

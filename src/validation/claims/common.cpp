@@ -1,5 +1,7 @@
 #include "common.hpp"
 
+#include "decision.hpp"
+
 #include "../report_util.hpp"
 
 #include <algorithm>
@@ -150,12 +152,6 @@ std::string r_text(const Correlation& c) {
 std::string slope_text(const LinearFit& f) { return fmt(f.slope) + " " + ci_text(f.slope_ci_low, f.slope_ci_high); }
 
 // Verdict of a sign claim from a confidence interval.
-std::string sign_verdict(double lo, double hi, bool claim_positive) {
-  if (std::isnan(lo) || std::isnan(hi)) return "undecided";
-  if (claim_positive) return lo > 0.0 ? "holds" : (hi < 0.0 ? "fails" : "undecided");
-  return hi < 0.0 ? "holds" : (lo > 0.0 ? "fails" : "undecided");
-}
-
 std::string combine_verdicts(const std::vector<std::string>& v) {
   bool any_fail = false, all_hold = !v.empty();
   for (const auto& s : v) {
@@ -212,6 +208,43 @@ void TruthSteps::add(const GroundTruth& lower, const GroundTruth& upper, bool in
   if (d > 0.0) ++claimed;
   if (d > kZ * se) ++claimed_significant;
   if (d < -kZ * se) ++violated_significant;
+  z.push_back(se > 0.0 ? d / se : (d > 0.0 ? std::numeric_limits<double>::infinity()
+                                           : (d < 0.0 ? -std::numeric_limits<double>::infinity() : 0.0)));
+}
+
+std::size_t TruthSteps::violated_familywise() const {
+  if (z.empty()) return 0;
+  // Two-sided 5% split over the steps: |z| beyond the normal quantile 1 - 0.025 / compared.
+  const double z_crit = normal_quantile_two_sided(1.0 - 0.05 / static_cast<double>(z.size()));
+  return static_cast<std::size_t>(std::count_if(z.begin(), z.end(), [&](double v) { return v < -z_crit; }));
+}
+
+double TruthSteps::combined_z() const {
+  double sum = 0.0;
+  std::size_t k = 0;
+  for (double v : z)
+    if (std::isfinite(v)) {
+      sum += v;
+      ++k;
+    }
+  return k ? sum / std::sqrt(static_cast<double>(k)) : 0.0;
+}
+
+std::string TruthSteps::to_decide() const {
+  std::vector<double> open;
+  for (double v : z)
+    if (!(v > kZ)) open.push_back(v);
+  if (open.empty()) return "";
+  std::sort(open.begin(), open.end());
+  const double median = open[open.size() / 2];
+  std::string out = std::to_string(open.size()) + " of " + std::to_string(z.size()) + " steps not significant (median z = " +
+                    fmt(median, 2) + ")";
+  if (median > 0.0)
+    out += "; a ground-truth budget about " + fmt((kPowerZ / median) * (kPowerZ / median), 2) +
+           "x larger would make the median one significant with 80% power";
+  else
+    out += "; the median of them points against the claim: no budget decides it";
+  return out;
 }
 
 void TruthSteps::merge(const TruthSteps& o) {
@@ -219,6 +252,7 @@ void TruthSteps::merge(const TruthSteps& o) {
   claimed += o.claimed;
   claimed_significant += o.claimed_significant;
   violated_significant += o.violated_significant;
+  z.insert(z.end(), o.z.begin(), o.z.end());
 }
 
 TruthSteps truth_steps(const std::map<CurveKey, const TruthRecord*>& truth, const std::string& figure,

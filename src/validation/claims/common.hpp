@@ -69,8 +69,6 @@ std::string ci_text(double lo, double hi);
 std::string r_text(const Correlation& c);
 std::string slope_text(const LinearFit& f);
 
-// Verdict of a sign claim from a confidence interval.
-std::string sign_verdict(double lo, double hi, bool claim_positive);
 std::string combine_verdicts(const std::vector<std::string>& v);
 
 // Set-1 curves.
@@ -95,8 +93,19 @@ CurveTrends curve_trends(const std::map<CurveKey, const CurveRecord*>& points, c
 // Significance-aware comparisons between ground-truth points.
 struct TruthSteps {
   std::size_t compared = 0, claimed_significant = 0, claimed = 0, violated_significant = 0;
+  std::vector<double> z;  // each step's difference over its standard error, signed so the claim is z > 0
   std::string text() const;
   std::string verdict() const;
+  // Steps against the claim beyond the Bonferroni level for all `compared`
+  // steps (a family-wise 5% test of "no step goes against the claim").
+  std::size_t violated_familywise() const;
+  // Stouffer's combination: sum of the steps' z over sqrt(steps) (finite z
+  // only; 0 without steps). Above 1.96 the family points the claimed way.
+  double combined_z() const;
+  // For an undecided family: how many steps are not yet significant, and by
+  // what factor the ground-truth budget (standard errors ~ 1/sqrt(budget))
+  // would have to grow for the median of them to be significant with 80% power.
+  std::string to_decide() const;
   void add(const GroundTruth& lower, const GroundTruth& upper, bool increasing);
   void merge(const TruthSteps& o);
 };

@@ -65,7 +65,9 @@ std::size_t needed_from(double ratio_squared, std::size_t offset) {
 }  // namespace
 
 std::string Power::text(const std::string& unit_name) const {
-  return "minimal detectable effect at this size: " + fmt(minimal_effect, 2) + " from " + fmt(boundary) + "; " +
+  return (std::isfinite(minimal_effect)
+              ? "minimal detectable effect at this size: " + fmt(minimal_effect, 2) + " from " + fmt(boundary) + "; "
+              : "too few " + unit_name + " for an interval; ") +
          (needed > 0 ? "about " + std::to_string(needed) + " " + unit_name + " would decide the observed effect (80% power)"
                      : "the observed effect sits on the boundary: no sample size decides it");
 }
@@ -90,9 +92,12 @@ Power proportion_power(double p_hat, std::size_t m, const Region& region) {
   p.boundary = nearest_boundary(p_hat, region);
   const double s0 = std::sqrt(p.boundary * (1.0 - p.boundary));
   p.minimal_effect = m > 0 ? kPowerZ * s0 / std::sqrt(static_cast<double>(m)) : std::numeric_limits<double>::infinity();
+  // The one-sample proportion test's size: the 95% bound at the boundary's
+  // variance, the 80% power at the true proportion's (exact at p_hat = 0 or 1 too).
   const double d = p_hat - p.boundary;
-  const double s = std::sqrt(std::max(p_hat * (1.0 - p_hat), 1e-12));
-  p.needed = needed_from((kPowerZ * s / d) * (kPowerZ * s / d), 0);
+  const double s1 = std::sqrt(p_hat * (1.0 - p_hat));
+  const double zs = (kZ95 * s0 + kZ80 * s1) / d;
+  p.needed = needed_from(zs * zs, 0);
   return p;
 }
 

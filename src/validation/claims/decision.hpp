@@ -32,7 +32,8 @@ Decision decide(double ci_low, double ci_high, const Region& region);
 // region's nearest boundary that `m` problems resolve (minimal detectable
 // effect), and the number of problems at which an effect as large as the
 // observed one would decide (the interval clears the boundary) with 80% power.
-inline constexpr double kPowerZ = 1.959963984540054 + 0.8416212335729143;  // z_{0.975} + z_{0.80}
+inline constexpr double kZ95 = 1.959963984540054, kZ80 = 0.8416212335729143;  // z_{0.975}, z_{0.80}
+inline constexpr double kPowerZ = kZ95 + kZ80;
 struct Power {
   double boundary = 0.0;               // the boundary the interval has to clear
   double minimal_effect = 0.0;         // in the statistic's units, at the current m
