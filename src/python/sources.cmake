@@ -9,7 +9,7 @@
 # there; the library they wrap is covered by the C++ tests under ASan.
 option(SYNINFO_PYTHON "Build the Python module when pybind11 is found" ON)
 set(SYNINFO_PYTHON_BUILT OFF)
-if(SYNINFO_PYTHON AND NOT SYNINFO_SANITIZE)
+if(SYNINFO_PYTHON AND NOT SYNINFO_SANITIZE AND NOT SYNINFO_LIBFUZZER)
   # The interpreter that has numpy: python3 on PATH, else Debian's (a pyenv or
   # other python3 first on PATH often lacks the Debian python3-numpy).
   if(NOT Python3_EXECUTABLE)

@@ -8,12 +8,9 @@
 // printing the seed, iteration and input (escaped) so it can be replayed.
 //
 // usage: syninfo_fuzz_inputs ITERATIONS SEED FILE...
-#include "syninfo/estimators/csv.hpp"
-#include "syninfo/estimators/kozachenko_leonenko.hpp"
+#include "readers.hpp"
+
 #include "syninfo/json.hpp"
-#include "syninfo/model.hpp"
-#include "syninfo/reference/check.hpp"
-#include "syninfo/spec.hpp"
 
 #include <cmath>
 #include <cstdint>
@@ -70,41 +67,6 @@ std::string mutate(std::string s, std::mt19937_64& rng) {
   return s;
 }
 
-// Runs every reader on text; returns an empty string or why it failed.
-std::string run_readers(const std::string& text) {
-  using namespace syninfo;
-  try {  // JSON and the spec reader
-    const json::Value v = json::parse(text);
-    if (!v.find("generate")) (void)problem_from_json<double>(v);  // generate's size limits are issue 13 item 4
-  } catch (const json::ParseError&) {
-  } catch (const std::invalid_argument&) {  // InvalidInput
-  } catch (const std::exception& e) {
-    return std::string("spec reader threw ") + typeid(e).name() + ": " + e.what();
-  }
-  try {  // numeric CSV and an estimate on it
-    std::istringstream in(text);
-    const auto table = estimators::read_csv(in, "fuzz.csv", 1);
-    if (table.values.rows() > 4 && table.values.rows() < 5000 && table.values.cols() <= 8) {
-      estimators::KlOptions o;
-      o.k = 1;
-      o.blocks = 0;
-      o.threads = 1;
-      const auto e = estimators::kozachenko_leonenko_entropy(table.values, o);
-      if (!std::isfinite(e.value)) return "KL estimate is not finite: " + std::to_string(e.value);
-    }
-  } catch (const std::invalid_argument&) {
-  } catch (const std::exception& e) {
-    return std::string("CSV reader threw ") + typeid(e).name() + ": " + e.what();
-  }
-  try {  // check's results reader
-    (void)reference::parse_results(text);
-  } catch (const reference::MalformedResults&) {
-  } catch (const std::exception& e) {
-    return std::string("results reader threw ") + typeid(e).name() + ": " + e.what();
-  }
-  return {};
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -119,7 +81,7 @@ int main(int argc, char** argv) {
   std::mt19937_64 rng(seed);
   for (long it = 0; it < iterations; ++it) {
     const std::string input = mutate(corpus[rng() % corpus.size()], rng);
-    const std::string failure = run_readers(input);
+    const std::string failure = syninfo_fuzz::run_readers(input);
     if (!failure.empty()) {
       std::cerr << "fuzz failure at seed " << seed << ", iteration " << it << ": " << syninfo::json::printable(failure)
                 << "\ninput: " << syninfo::json::printable(input.substr(0, 2000)) << '\n';
