@@ -5,6 +5,7 @@
 
 #include "syninfo/parallel.hpp"
 #include "syninfo/report/atomic_output.hpp"
+#include "syninfo/validation/config_json.hpp"
 #include "syninfo/validation/report.hpp"
 #include "syninfo/validation/run.hpp"
 #include "syninfo/validation/shards.hpp"
@@ -14,6 +15,7 @@
 #include <fstream>
 #include <iostream>
 #include <optional>
+#include <sstream>
 #include <system_error>
 #include <tuple>
 
@@ -72,21 +74,55 @@ std::pair<std::size_t, std::size_t> parse_shard(const std::string& text) {
   return {i, n};
 }
 
-int run_validate(int argc, char** argv) {
-  const Args args =
-      parse_args(argc, argv, 2, {"scale", "out", "seed", "threads", "shard"}, {"no-truth", "quiet", "force"});
-  if (!args.positional.empty()) throw UsageError("unexpected argument '" + args.positional.front() + "'");
-  validation::Scale scale;
+// The scale preset (--scale, or the file's "scale" key) overridden by the
+// --config file; UsageError (exit 2) naming the key on a bad file.
+validation::ValidationConfig configuration_of(const Args& args) {
+  validation::Scale scale = validation::Scale::quick;
   try {
-    scale = validation::scale_from_string(args.get_or("scale", "quick"));
+    if (const auto name = args.get("scale")) scale = validation::scale_from_string(*name);
   } catch (const std::invalid_argument& e) {
     throw UsageError(e.what());
   }
-  validation::ValidationConfig config = validation::config_for_scale(scale);
-  config.seed = static_cast<std::uint64_t>(args.get_int("seed", 1, 0, 9223372036854775807LL));
+  const auto file = args.get("config");
+  if (!file) return validation::config_for_scale(scale);
+  std::ifstream in(*file, std::ios::binary);
+  if (!in) throw UsageError("cannot read --config file " + *file);
+  std::ostringstream text;
+  text << in.rdbuf();
+  json::Value value;
+  try {
+    value = json::parse(text.str());
+  } catch (const json::ParseError& e) {
+    throw UsageError(*file + ": " + e.what());
+  }
+  try {
+    validation::Scale own = scale;
+    if (validation::scale_of_config_json(value, own) && args.get("scale") && own != scale)
+      throw validation::ConfigError(std::string("config.scale: the file says '") + validation::to_string(own) +
+                                    "' but --scale says '" + validation::to_string(scale) + "'");
+    validation::ValidationConfig config = validation::config_for_scale(own);
+    validation::apply_config_json(value, config);
+    return config;
+  } catch (const validation::ConfigError& e) {
+    throw UsageError(*file + ": " + e.what());
+  }
+}
+
+int run_validate(int argc, char** argv) {
+  const Args args = parse_args(argc, argv, 2, {"scale", "out", "seed", "threads", "shard", "config"},
+                               {"no-truth", "quiet", "force", "print-config"});
+  if (!args.positional.empty()) throw UsageError("unexpected argument '" + args.positional.front() + "'");
+  validation::ValidationConfig config = configuration_of(args);
+  const validation::Scale scale = config.scale;
+  // Flags given on the command line override the file.
+  if (args.has("seed")) config.seed = static_cast<std::uint64_t>(args.get_int("seed", 1, 0, 9223372036854775807LL));
   config.threads = static_cast<unsigned>(args.get_int("threads", 0, 0, 4096));
-  config.truth = !args.has("no-truth");
+  if (args.has("no-truth")) config.truth = false;
   config.progress = !args.has("quiet");
+  if (args.has("print-config")) {
+    std::cout << validation::config_to_documented_json(config).dump() << '\n';
+    return exit_ok;
+  }
   const bool sharded = args.has("shard");
   if (sharded) std::tie(config.shard_index, config.shard_count) = parse_shard(*args.get("shard"));
   const std::filesystem::path requested = args.get_or("out", std::string("out/validate-") + validation::to_string(scale));
@@ -136,8 +172,9 @@ int run_validate(int argc, char** argv) {
 
 SYNINFO_REGISTER_COMMAND(
     validate, "validate", "reproduce the paper's experiments and check its claims against the true information",
-    "usage: syninfo validate [--scale quick|paper|test] [--out DIR] [--seed S] [--threads T]\n"
-    "                        [--shard i/n] [--no-truth] [--force] [--quiet]\n\n"
+    "usage: syninfo validate [--scale quick|paper|test] [--config FILE.json] [--out DIR] [--seed S]\n"
+    "                        [--threads T] [--shard i/n] [--no-truth] [--force] [--quiet]\n"
+    "       syninfo validate [--scale S] [--config FILE.json] [--seed S] [--no-truth] --print-config\n\n"
     "Runs the paper's three simulation sets with the closed form (double precision; 50-digit\n"
     "verdict and nearest-PD repair for failures), computes the ground truth on subsamples\n"
     "(quadrature for one synapse, sequential Monte Carlo for ensembles) and writes into DIR\n"
@@ -146,6 +183,10 @@ SYNINFO_REGISTER_COMMAND(
     "PNG per figure, and timings.json (wall-clock times, kept out of report.md).\n\n"
     "  --scale    quick (default, about a minute on 2 cores), paper (the paper's sample\n"
     "             counts, about an hour), test (seconds)\n"
+    "  --config   JSON file overriding any field of the scale's preset (or of its own \"scale\");\n"
+    "             unknown keys and out-of-range values are errors naming the key\n"
+    "  --print-config  write the full configuration (with each lost parameter's reason) to\n"
+    "             stdout in the format --config reads, and exit\n"
     "  --seed     run seed (default 1); the same seed gives the same report.md and CSVs\n"
     "  --threads  worker threads (default: all cores); results do not depend on it\n"
     "  --shard    i/n (0 <= i < n): compute only task i, i+n, i+2n, ... and write\n"

@@ -3,6 +3,8 @@
 // (claims/claims.hpp) and the figures (figures/figures.hpp).
 #include "syninfo/validation/report.hpp"
 
+#include "syninfo/validation/config_json.hpp"
+
 #include "claims/claims.hpp"
 #include "figures/figures.hpp"
 #include "report_util.hpp"
@@ -94,6 +96,7 @@ void write_run_section(std::ostringstream& md, const Analysis& a, const Validati
   const SetData& fig4 = a.sets.fig4();
   md << "## Run\n\n"
      << table_header({"item", "value"})
+     << table_row({"configuration", "fingerprint " + config_hash(config) + " (`syninfo validate --print-config` with these options shows it in full)"})
      << table_row({"samples", "set 2: " + std::to_string(set2.size()) + ", set 3: " + std::to_string(set3.size()) +
                                   ", set 3 for Fig. 4: " + std::to_string(fig4.size()) + "; C7 runs: " +
                                   std::to_string(config.c7_samples) + " per set at each N in the C7 table"})

@@ -1,6 +1,7 @@
 #include "syninfo/validation/shards.hpp"
 
 #include "syninfo/spec.hpp"
+#include "syninfo/validation/config_json.hpp"
 #include "syninfo/validation/run.hpp"
 
 #include <fstream>
@@ -93,24 +94,26 @@ ShardFile read_shard_file(const std::filesystem::path& path) {
 ValidationConfig config_of_shards(const std::vector<ShardFile>& shards) {
   if (shards.empty()) throw ShardError("no shard files given");
   const ShardFile& first = shards.front();
-  const json::Value* scale = first.fingerprint.find("scale");
-  const json::Value* seed = first.fingerprint.find("seed");
-  const json::Value* truth = first.fingerprint.find("truth");
-  if (!scale || !scale->is_string() || !seed || !seed->is_number() || !truth || !truth->is_bool())
-    throw ShardError(first.source + ": configuration lacks scale, seed or truth");
+  // The full configuration comes from the shard itself: its scale preset
+  // overridden by every field it carries, checked like a --config file.
   ValidationConfig config;
   try {
-    config = config_for_scale(scale_from_string(scale->as_string()));
-  } catch (const std::invalid_argument& e) {
+    Scale scale = Scale::quick;
+    if (!scale_of_config_json(first.fingerprint, scale)) throw ConfigError("config.scale: missing");
+    config = config_for_scale(scale);
+    apply_config_json(first.fingerprint, config);
+  } catch (const ConfigError& e) {
     throw ShardError(first.source + ": " + e.what());
   }
-  config.seed = std::stoull(seed->as_number_text());
-  config.truth = truth->as_bool();
-  const std::string expected = config_fingerprint(config).dump(-1);
+  const json::Value expected = config_to_json(config);
+  for (const auto& s : shards) {
+    const std::string differs = first_difference(s.fingerprint, expected);
+    if (!differs.empty())
+      throw ShardError(s.source + ": made with a different configuration than " + first.source + " (" + differs +
+                       " differs)");
+  }
   std::vector<int> seen(first.count, 0);
   for (const auto& s : shards) {
-    if (s.fingerprint.dump(-1) != expected)
-      throw ShardError(s.source + ": made with a different configuration than " + first.source);
     if (s.count != first.count)
       throw ShardError(s.source + ": shard count " + std::to_string(s.count) + " differs from " + std::to_string(first.count));
     if (seen[s.index]++) throw ShardError(s.source + ": shard " + std::to_string(s.index) + " given twice");

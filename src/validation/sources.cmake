@@ -4,6 +4,7 @@ target_sources(syninfo_core PRIVATE
   ${PROJECT_SOURCE_DIR}/src/validation/statistics.cpp
   ${PROJECT_SOURCE_DIR}/src/validation/ground_truth.cpp
   ${PROJECT_SOURCE_DIR}/src/validation/config.cpp
+  ${PROJECT_SOURCE_DIR}/src/validation/config_json.cpp
   ${PROJECT_SOURCE_DIR}/src/validation/records.cpp
   ${PROJECT_SOURCE_DIR}/src/validation/run.cpp
   ${PROJECT_SOURCE_DIR}/src/validation/shards.cpp

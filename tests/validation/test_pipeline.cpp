@@ -152,8 +152,16 @@ TEST_CASE("validation: shard files are checked before merging", "[validation][pi
     s.shard_count = 2;
     shards.push_back(shard_from_json(shard_to_json(s, compute_records(s, plan)), "shard" + std::to_string(i)));
   }
-  // The mini configuration is not a scale preset, so config_of_shards cannot rebuild it.
-  CHECK_THROWS_AS(config_of_shards(shards), ShardError);
+  // The mini configuration is not a scale preset: the shards carry it in full.
+  const ValidationConfig rebuilt = config_of_shards(shards);
+  CHECK(config_fingerprint(rebuilt).dump(-1) == config_fingerprint(c).dump(-1));
+  CHECK(rebuilt.shard_count == 2);
+  // A shard of another configuration is refused, naming the key that differs.
+  std::vector<ShardFile> mixed = shards;
+  ValidationConfig other = c;
+  other.random.bb_scale = 0.5;
+  mixed[1].fingerprint = config_fingerprint(other);
+  CHECK_THROWS_WITH(config_of_shards(mixed), Catch::Contains("config.random.bb_scale differs"));
   CHECK_THROWS_AS(config_of_shards({}), ShardError);
   CHECK_THROWS_AS(shard_from_json(json::parse("{\"format\": \"other\"}"), "x"), ShardError);
 }

@@ -6,6 +6,7 @@ add_executable(syninfo_validation_tests
   ${PROJECT_SOURCE_DIR}/tests/validation/test_pipeline.cpp
   ${PROJECT_SOURCE_DIR}/tests/validation/test_decision.cpp
   ${PROJECT_SOURCE_DIR}/tests/validation/test_claims.cpp
+  ${PROJECT_SOURCE_DIR}/tests/validation/test_config_json.cpp
 )
 target_link_libraries(syninfo_validation_tests PRIVATE syninfo_core Catch2::Catch2WithMain)
 target_include_directories(syninfo_validation_tests PRIVATE ${PROJECT_SOURCE_DIR}/src/validation)

@@ -66,7 +66,8 @@ struct ValidationConfig {
 ValidationConfig config_for_scale(Scale scale);
 
 // Everything that determines the results (not threads, shard, progress), as
-// JSON: shards must carry the same fingerprint to be merged.
+// JSON (config_to_json in config_json.hpp): shards must carry the same one to
+// be merged.
 json::Value config_fingerprint(const ValidationConfig& config);
 
 }  // namespace syninfo::validation

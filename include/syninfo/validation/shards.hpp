@@ -36,8 +36,9 @@ ShardFile shard_from_json(const json::Value& value, const std::string& source);
 ShardFile read_shard_file(const std::filesystem::path& path);
 std::string shard_file_name(std::size_t index, std::size_t count);
 
-// Rebuilds the configuration the shards were made with (scale preset, seed,
-// truth flag) and checks that every shard carries its fingerprint, that the
+// Rebuilds the configuration the shards were made with from the first
+// shard's full configuration JSON and checks that every shard carries the
+// same one (naming the first key that differs), that the
 // shard count agrees, that every index 0..n-1 is present exactly once and that
 // each shard has exactly its tasks. Throws ShardError otherwise.
 ValidationConfig config_of_shards(const std::vector<ShardFile>& shards);
