@@ -1,5 +1,7 @@
 #include "syninfo/simulation/sample_sets.hpp"
 
+#include "draws.hpp"
+
 #include <Eigen/LU>
 #include <Eigen/QR>
 
@@ -8,6 +10,7 @@
 #include <set>
 #include <stdexcept>
 #include <utility>
+#include <vector>
 
 namespace syninfo::simulation {
 
@@ -37,7 +40,18 @@ double RandomSetSettings::effective_rho_low() const {
   return std::max(rho_low, valid_low);
 }
 
-namespace {
+std::size_t pair_count(std::size_t neurons, bool self_connections) {
+  return neurons * (neurons - 1) / 2 + (self_connections ? neurons : 0);
+}
+
+std::size_t RandomSetSettings::effective_subset_neurons() const {
+  if (subset_neurons > 0) return subset_neurons;
+  std::size_t m = 1;
+  while (pair_count(m, self_connections) < max_synapses) ++m;
+  return std::max<std::size_t>(m, 2);
+}
+
+namespace detail {
 
 void check_settings(const RandomSetSettings& s) {
   if (s.neurons < 2) throw std::invalid_argument("simulation: N must be at least 2");
@@ -47,18 +61,115 @@ void check_settings(const RandomSetSettings& s) {
     throw std::invalid_argument("simulation: need 1 <= min_synapses <= max_synapses");
   const std::size_t pairs = s.self_connections ? s.neurons * (s.neurons + 1) / 2 : s.neurons * (s.neurons - 1) / 2;
   if (s.max_synapses > pairs) throw std::invalid_argument("simulation: more synapses than neuron pairs");
+  if (s.membership == Membership::subset_pairs) {
+    const std::size_t m = s.effective_subset_neurons();
+    if (m > s.neurons || pair_count(m, s.self_connections) < s.max_synapses)
+      throw std::invalid_argument("simulation: subset_neurons must be <= N and its pairs must hold max_synapses");
+  }
+  if (s.eigen_positivity == EigenPositivity::reject && !(s.eigen_sd > 0.0 && s.eigen_mean > -3.0 * s.eigen_sd))
+    throw std::invalid_argument("simulation: eigen_positivity reject needs eigen_sd > 0 and eigen_mean > -3 eigen_sd");
+  if (s.eigen_positivity == EigenPositivity::floor && !(s.eigen_floor > 0.0))
+    throw std::invalid_argument("simulation: eigen_floor must be > 0");
   if (!(s.effective_rho_low() <= s.rho_high) || s.rho_high > 1.0)
     throw std::invalid_argument("simulation: rho range must lie within [-1/(N-1), 1]");
 }
 
-SampleHeader draw_header(Rng& rng, const RandomSetSettings& s) {
+// The header's draws are the same under every size law (the stream position
+// is part of the sample's definition); balanced and nested then set n from
+// the sample index.
+SampleHeader draw_header(Rng& rng, const RandomSetSettings& s, std::uint64_t index) {
   SampleHeader h;
   h.patterns = static_cast<std::size_t>(rng.uniform_int(s.min_patterns, s.max_patterns));
   h.synapses = static_cast<std::size_t>(rng.uniform_int(s.min_synapses, s.max_synapses));
   h.pattern = static_cast<std::size_t>(rng.uniform_int(0, h.patterns - 1));
   h.sigma2 = std::fabs(rng.normal());
   h.rho = rng.uniform(s.effective_rho_low(), s.rho_high);
+  if (s.size_law != SizeLaw::uniform) h.synapses = s.min_synapses + static_cast<std::size_t>(index % s.size_count());
   return h;
+}
+
+// The stream of sample `index`: its own, or under the nested law its block's.
+Rng sample_stream(SetId set, const RandomSetSettings& s, std::uint64_t seed, std::uint64_t index) {
+  const std::uint64_t stream = s.size_law == SizeLaw::nested ? index / s.size_count() : index;
+  return Rng(set_seed(seed, set, s.neurons), stream);
+}
+
+namespace {
+
+// `count` distinct neurons of [0, neurons), uniformly (a partial Fisher-Yates shuffle).
+std::vector<std::size_t> random_neurons(Rng& rng, std::size_t neurons, std::size_t count) {
+  std::vector<std::size_t> all(neurons);
+  for (std::size_t i = 0; i < neurons; ++i) all[i] = i;
+  for (std::size_t i = 0; i < count; ++i) {
+    const auto j = static_cast<std::size_t>(rng.uniform_int(i, neurons - 1));
+    std::swap(all[i], all[j]);
+  }
+  all.resize(count);
+  return all;
+}
+
+Ensemble on_neurons(const Ensemble& local, const std::vector<std::size_t>& neurons) {
+  Ensemble out;
+  for (const auto& s : local) {
+    std::size_t i = neurons[s.i], j = neurons[s.j];
+    if (i > j) std::swap(i, j);
+    out.push_back(Synapse{i, j});
+  }
+  return out;
+}
+
+Ensemble all_pairs_of_subset(Rng& rng, std::size_t neurons, std::size_t synapses, bool self_connections) {
+  std::size_t k = 1;
+  while (pair_count(k, self_connections) < synapses) ++k;
+  const auto chosen = random_neurons(rng, neurons, k);
+  Ensemble local;
+  for (std::size_t i = 0; i < k; ++i)
+    for (std::size_t j = self_connections ? i : i + 1; j < k; ++j) local.push_back(Synapse{i, j});
+  for (std::size_t a = 0; a + 1 < local.size(); ++a) {
+    const auto b = static_cast<std::size_t>(rng.uniform_int(a, local.size() - 1));
+    std::swap(local[a], local[b]);
+  }
+  local.resize(synapses);
+  return on_neurons(local, chosen);
+}
+
+// Each new synapse joins a uniformly chosen neuron of the ensemble to a
+// uniformly chosen neuron (redrawn while the pair is taken). A free pair
+// always exists while synapses <= the number of pairs, so the loop ends.
+Ensemble connected_ensemble(Rng& rng, std::size_t neurons, std::size_t synapses, bool self_connections) {
+  Ensemble out = random_ensemble(rng, neurons, std::min<std::size_t>(synapses, 1), self_connections);
+  std::set<std::pair<std::size_t, std::size_t>> seen;
+  std::vector<std::size_t> touched;
+  for (const auto& s : out) {
+    seen.insert({s.i, s.j});
+    touched = s.i == s.j ? std::vector<std::size_t>{s.i} : std::vector<std::size_t>{s.i, s.j};
+  }
+  while (out.size() < synapses) {
+    std::size_t i = touched[static_cast<std::size_t>(rng.uniform_int(0, touched.size() - 1))];
+    std::size_t j = static_cast<std::size_t>(rng.uniform_int(0, neurons - 1));
+    if (i == j && !self_connections) continue;
+    if (i > j) std::swap(i, j);
+    if (!seen.insert({i, j}).second) continue;
+    for (std::size_t v : {i, j})
+      if (std::find(touched.begin(), touched.end(), v) == touched.end()) touched.push_back(v);
+    out.push_back(Synapse{i, j});
+  }
+  return out;
+}
+
+}  // namespace
+
+double positive_eigenvalue(Rng& rng, const RandomSetSettings& s) {
+  switch (s.eigen_positivity) {
+    case EigenPositivity::absolute: break;
+    case EigenPositivity::reject:
+      for (;;) {  // check_settings bounds the rejection rate (P(d > 0) > 0.1%)
+        const double d = s.eigen_mean + s.eigen_sd * rng.normal();
+        if (d > 0.0) return d;
+      }
+    case EigenPositivity::floor: return std::max(s.eigen_mean + s.eigen_sd * rng.normal(), s.eigen_floor);
+  }
+  return std::fabs(s.eigen_mean + s.eigen_sd * rng.normal());
 }
 
 Eigen::VectorXd uniform_vector(Rng& rng, std::size_t size, double lo, double hi) {
@@ -79,7 +190,15 @@ Eigen::MatrixXd normal_matrix(Rng& rng, std::size_t rows, std::size_t cols) {
 // B B' are symmetric only up to rounding).
 void symmetrise(Eigen::MatrixXd& m) { m = (0.5 * (m + m.transpose())).eval(); }
 
-}  // namespace
+}  // namespace detail
+
+using detail::check_settings;
+using detail::draw_header;
+using detail::normal_matrix;
+using detail::positive_eigenvalue;
+using detail::sample_stream;
+using detail::symmetrise;
+using detail::uniform_vector;
 
 Ensemble random_ensemble(Rng& rng, std::size_t neurons, std::size_t synapses, bool self_connections) {
   const std::size_t pairs = self_connections ? neurons * (neurons + 1) / 2 : neurons * (neurons - 1) / 2;
@@ -96,6 +215,34 @@ Ensemble random_ensemble(Rng& rng, std::size_t neurons, std::size_t synapses, bo
   }
   return out;
 }
+
+Ensemble draw_ensemble(Rng& rng, const RandomSetSettings& settings, std::size_t synapses) {
+  using namespace detail;
+  const std::size_t n = settings.neurons;
+  const bool self = settings.self_connections;
+  switch (settings.membership) {
+    case Membership::random_pairs: return random_ensemble(rng, n, synapses, self);
+    case Membership::subset_pairs: {
+      const auto chosen = random_neurons(rng, n, settings.effective_subset_neurons());
+      return on_neurons(random_ensemble(rng, chosen.size(), synapses, self), chosen);
+    }
+    case Membership::all_pairs_of_subset: return all_pairs_of_subset(rng, n, synapses, self);
+    case Membership::connected: return connected_ensemble(rng, n, synapses, self);
+  }
+  throw std::invalid_argument("draw_ensemble: unknown membership law");
+}
+
+namespace detail {
+
+Ensemble sample_ensemble(Rng& rng, const RandomSetSettings& s, const SampleHeader& h) {
+  if (s.size_law != SizeLaw::nested) return draw_ensemble(rng, s, h.synapses);
+  // The block's growing sequence, cut at this sample's size.
+  Ensemble e = draw_ensemble(rng, s, s.max_synapses);
+  e.resize(h.synapses);
+  return e;
+}
+
+}  // namespace detail
 
 Problem<double> restrict_to_touched(const Problem<double>& problem) {
   std::vector<std::size_t> touched;
@@ -166,29 +313,29 @@ Eigen::MatrixXd random_orthogonal(Rng& rng, std::size_t neurons) {
 
 SampleHeader sample_header(SetId set, const RandomSetSettings& settings, std::uint64_t seed, std::uint64_t index) {
   check_settings(settings);
-  Rng rng(set_seed(seed, set, settings.neurons), index);
-  return draw_header(rng, settings);
+  Rng rng = sample_stream(set, settings, seed, index);
+  return draw_header(rng, settings, index);
 }
 
 RandomSample generate_sample(SetId set, const RandomSetSettings& settings, std::uint64_t seed, std::uint64_t index) {
   check_settings(settings);
   const SetId law = law_of(set);
   if (law != SetId::set2 && law != SetId::set3) throw std::invalid_argument("generate_sample: set 1 has no random samples");
-  Rng rng(set_seed(seed, set, settings.neurons), index);
+  Rng rng = sample_stream(set, settings, seed, index);
   RandomSample out;
   out.set = set;
   out.index = index;
-  out.header = draw_header(rng, settings);
+  out.header = draw_header(rng, settings, index);
   const SampleHeader& h = out.header;
   const std::size_t n_neurons = settings.neurons;
-  out.problem.ensemble = random_ensemble(rng, n_neurons, h.synapses, settings.self_connections);
+  out.problem.ensemble = detail::sample_ensemble(rng, settings, h);
   out.problem.pattern = h.pattern;
   std::vector<Eigen::VectorXd> means;
   for (std::size_t mu = 0; mu < h.patterns; ++mu)
     means.push_back(uniform_vector(rng, n_neurons, settings.mean_low, settings.mean_high));
   const Eigen::MatrixXd exchangeable = exchangeable_covariance(n_neurons, h.sigma2, h.rho);
   if (law == SetId::set2) {
-    const Eigen::MatrixXd b = normal_matrix(rng, n_neurons, n_neurons);
+    const Eigen::MatrixXd b = normal_matrix(rng, n_neurons, settings.effective_bb_columns());
     Eigen::MatrixXd s = exchangeable + settings.effective_bb_scale() * (b * b.transpose());
     symmetrise(s);
     for (std::size_t mu = 0; mu < h.patterns; ++mu) out.problem.patterns.list.push_back(Pattern<double>{means[mu], s});
@@ -196,9 +343,14 @@ RandomSample generate_sample(SetId set, const RandomSetSettings& settings, std::
     for (std::size_t mu = 0; mu < h.patterns; ++mu) {
       const Eigen::MatrixXd q = random_orthogonal(rng, n_neurons);
       Eigen::VectorXd d(static_cast<Eigen::Index>(n_neurons));
-      for (Eigen::Index i = 0; i < d.size(); ++i) d(i) = std::fabs(settings.eigen_mean + settings.eigen_sd * rng.normal());
+      for (Eigen::Index i = 0; i < d.size(); ++i) d(i) = positive_eigenvalue(rng, settings);
       const double c = rng.uniform(0.0, settings.factor_high);
-      Eigen::MatrixXd s = exchangeable + c * (q * d.asDiagonal() * q.transpose());
+      Eigen::MatrixXd s;
+      switch (settings.set3_combination) {
+        case Set3Combination::sum: s = exchangeable + c * (q * d.asDiagonal() * q.transpose()); break;
+        case Set3Combination::scaled_exchangeable: s = c * exchangeable + q * d.asDiagonal() * q.transpose(); break;
+        case Set3Combination::random_only: s = c * (q * d.asDiagonal() * q.transpose()); break;
+      }
       symmetrise(s);
       out.problem.patterns.list.push_back(Pattern<double>{means[mu], std::move(s)});
     }

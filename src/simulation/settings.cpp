@@ -2,9 +2,75 @@
 
 #include <cmath>
 #include <cstdio>
+#include <stdexcept>
 #include <string>
 
 namespace syninfo::simulation {
+
+namespace {
+
+template <class E, std::size_t K>
+E enum_from_string(const std::string& name, const char* what, const E (&values)[K]) {
+  std::string accepted;
+  for (E v : values) {
+    if (name == to_string(v)) return v;
+    accepted += std::string(accepted.empty() ? "" : ", ") + to_string(v);
+  }
+  throw std::invalid_argument(std::string(what) + " must be one of " + accepted + ", got \"" + name + "\"");
+}
+
+}  // namespace
+
+const char* to_string(Membership m) {
+  switch (m) {
+    case Membership::random_pairs: return "random_pairs";
+    case Membership::subset_pairs: return "subset_pairs";
+    case Membership::all_pairs_of_subset: return "all_pairs_of_subset";
+    case Membership::connected: return "connected";
+  }
+  return "unknown";
+}
+const char* to_string(SizeLaw s) {
+  switch (s) {
+    case SizeLaw::uniform: return "uniform";
+    case SizeLaw::balanced: return "balanced";
+    case SizeLaw::nested: return "nested";
+  }
+  return "unknown";
+}
+const char* to_string(Set3Combination c) {
+  switch (c) {
+    case Set3Combination::sum: return "sum";
+    case Set3Combination::scaled_exchangeable: return "scaled_exchangeable";
+    case Set3Combination::random_only: return "random_only";
+  }
+  return "unknown";
+}
+const char* to_string(EigenPositivity e) {
+  switch (e) {
+    case EigenPositivity::absolute: return "absolute";
+    case EigenPositivity::reject: return "reject";
+    case EigenPositivity::floor: return "floor";
+  }
+  return "unknown";
+}
+
+Membership membership_from_string(const std::string& name) {
+  return enum_from_string(name, "membership",
+                          {Membership::random_pairs, Membership::subset_pairs, Membership::all_pairs_of_subset,
+                           Membership::connected});
+}
+SizeLaw size_law_from_string(const std::string& name) {
+  return enum_from_string(name, "size_law", {SizeLaw::uniform, SizeLaw::balanced, SizeLaw::nested});
+}
+Set3Combination set3_combination_from_string(const std::string& name) {
+  return enum_from_string(name, "set3_combination",
+                          {Set3Combination::sum, Set3Combination::scaled_exchangeable, Set3Combination::random_only});
+}
+EigenPositivity eigen_positivity_from_string(const std::string& name) {
+  return enum_from_string(name, "eigen_positivity",
+                          {EigenPositivity::absolute, EigenPositivity::reject, EigenPositivity::floor});
+}
 
 std::string short_number(double x) {
   char buffer[64];
@@ -20,6 +86,48 @@ std::string list_text(const std::vector<std::size_t>& v) {
   return "{" + out + "}";
 }
 
+std::string size_law_text(const RandomSetSettings& r) {
+  const std::string range = "{" + std::to_string(r.min_synapses) + ".." + std::to_string(r.max_synapses) + "}";
+  switch (r.size_law) {
+    case SizeLaw::uniform: return "uniform on " + range;
+    case SizeLaw::balanced: return "each of " + range + " in turn (sample i has min + i mod " + std::to_string(r.size_count()) + ")";
+    case SizeLaw::nested: break;
+  }
+  return "nested: blocks of " + std::to_string(r.size_count()) + " samples share one problem and grow one ensemble through " + range;
+}
+
+std::string membership_text(const RandomSetSettings& r) {
+  std::string law;
+  switch (r.membership) {
+    case Membership::random_pairs: law = "n distinct unordered pairs, uniformly"; break;
+    case Membership::subset_pairs:
+      law = "n distinct pairs among a random subset of " + std::to_string(r.effective_subset_neurons()) + " neurons";
+      break;
+    case Membership::all_pairs_of_subset: law = "the pairs of the smallest random neuron subset that holds n, in random order"; break;
+    case Membership::connected: law = "grown one synapse at a time, each new one sharing a neuron with the ensemble"; break;
+  }
+  return law + (r.self_connections ? ", self-connections allowed" : ", no self-connections");
+}
+
+std::string set3_text(const RandomSetSettings& r) {
+  switch (r.set3_combination) {
+    case Set3Combination::sum: break;
+    case Set3Combination::scaled_exchangeable: return "S^mu = c^mu sigma2((1-rho) I + rho 11') + Q^mu D^mu Q^mu'";
+    case Set3Combination::random_only: return "S^mu = c^mu Q^mu D^mu Q^mu' (no exchangeable part)";
+  }
+  return "S^mu = sigma2((1-rho) I + rho 11') + c^mu Q^mu D^mu Q^mu'";
+}
+
+std::string eigen_text(const RandomSetSettings& r) {
+  const std::string normal = "Normal(" + short_number(r.eigen_mean) + ", " + short_number(r.eigen_sd) + ")";
+  switch (r.eigen_positivity) {
+    case EigenPositivity::absolute: break;
+    case EigenPositivity::reject: return "diag(" + normal + " truncated to (0, inf) by rejection)";
+    case EigenPositivity::floor: return "diag(max(" + normal + ", " + short_number(r.eigen_floor) + "))";
+  }
+  return "diag(|" + normal + "|)";
+}
+
 }  // namespace
 
 std::vector<ParameterRow> parameter_table(const RandomSetSettings& r, const CurveSettings& c) {
@@ -32,12 +140,9 @@ std::vector<ParameterRow> parameter_table(const RandomSetSettings& r, const Curv
        "C7 recomputes at N/2 and 2N"},
       {"P (sets 2, 3)", "uniform on {" + std::to_string(r.min_patterns) + ".." + std::to_string(r.max_patterns) + "}",
        paper, "Methods 5.1"},
-      {"n, ensemble size (sets 2, 3)",
-       "uniform on {" + std::to_string(r.min_synapses) + ".." + std::to_string(r.max_synapses) + "}", lost,
+      {"n, ensemble size (sets 2, 3)", size_law_text(r), lost,
        "the paper's Fig. 4 reaches interactions of 19th order, i.e. ensembles of up to 20 synapses"},
-      {"ensemble membership", std::string("n distinct unordered pairs, uniformly") +
-                                  (r.self_connections ? ", self-connections allowed" : ", no self-connections"),
-       lost, "a Hopfield network has no self-connections W_ii"},
+      {"ensemble membership", membership_text(r), lost, "a Hopfield network has no self-connections W_ii"},
       {"pattern k", "uniform on the P patterns", paper, "Results 3.1: a pattern randomly chosen from all patterns"},
       {"means m^mu", "each component uniform on [" + short_number(r.mean_low) + ", " + short_number(r.mean_high) + "]",
        paper, "Methods 5.1"},
@@ -45,16 +150,18 @@ std::vector<ParameterRow> parameter_table(const RandomSetSettings& r, const Curv
       {"rho", "uniform on [-1/(N-1), " + short_number(r.rho_high) + "] = [" + short_number(r.effective_rho_low()) + ", " +
                   short_number(r.rho_high) + "]",
        lost, "the range is lost; the exchangeable matrix's whole valid range"},
-      {"set 2 covariance", "sigma2((1-rho) I + rho 11') + s B B', B standard normal N x N, shared by all patterns",
+      {"set 2 covariance",
+       "sigma2((1-rho) I + rho 11') + s B B', B standard normal N x " +
+           (r.bb_columns > 0 ? std::to_string(r.bb_columns) : std::string("N")) + ", shared by all patterns",
        paper, "Methods 5.1 (B's shape is lost: square)"},
       {"set 2 scale s of B B'", r.bb_scale > 0.0 ? short_number(r.bb_scale) : "1/N = " + short_number(1.0 / static_cast<double>(r.neurons)),
        lost, "diag(B B')/N is about 1, the scale of sigma2, so neither part dominates (the paper's stated aim)"},
-      {"set 3 covariance", "S^mu = sigma2((1-rho) I + rho 11') + c^mu Q^mu D^mu Q^mu'", lost,
+      {"set 3 covariance", set3_text(r), lost,
        "how the parts combine is lost; a sum, like set 2; sigma2 and rho shared by the sample's patterns, Q, D, c "
        "drawn per pattern (each pattern has its own covariance)"},
       {"set 3 Q", "Q of the QR decomposition of an N x N standard normal matrix (R's diagonal made positive: Haar)",
        paper, "Methods 5.1"},
-      {"set 3 D", "diag(|Normal(" + short_number(r.eigen_mean) + ", " + short_number(r.eigen_sd) + ")|)", paper,
+      {"set 3 D", eigen_text(r), paper,
        "Methods 5.1 says positive eigenvalues from this normal; taking |.| (not rejection) is ours"},
       {"set 3 c", "uniform on [0, " + short_number(r.factor_high) + "], per pattern", paper, "Methods 5.1"},
       {"N (set 1)", std::to_string(c.neurons), lost, "same as sets 2, 3; set 1 does not depend on N (C7 check)"},

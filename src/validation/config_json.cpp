@@ -82,6 +82,10 @@ struct Writer {
   void seed(const char* key, std::uint64_t& x) { out.set(key, json::Value::number(static_cast<unsigned long long>(x))); }
   void real(const char* key, double& x, const RealRange&) { out.set(key, json::Value::number(x)); }
   void boolean(const char* key, bool& x) { out.set(key, json::Value::boolean(x)); }
+  template <class E, class Parse>
+  void choice(const char* key, E& x, Parse) {
+    out.set(key, json::Value::string(simulation::to_string(x)));
+  }
   void sizes(const char* key, std::vector<std::size_t>& v, std::size_t, std::size_t, std::size_t) {
     json::Value a = json::Value::array();
     for (auto x : v) a.push(json::Value::number(static_cast<unsigned long long>(x)));
@@ -127,6 +131,18 @@ struct Reader {
     if (const auto* m = take(key)) {
       expect(*m, json::Value::Type::boolean, at(key));
       x = m->as_bool();
+    }
+  }
+  // An enumerated value, by name; parse throws std::invalid_argument naming the accepted names.
+  template <class E, class Parse>
+  void choice(const char* key, E& x, Parse parse) {
+    const auto* m = take(key);
+    if (!m) return;
+    expect(*m, json::Value::Type::string, at(key));
+    try {
+      x = parse(m->as_string());
+    } catch (const std::invalid_argument& e) {
+      fail(at(key), e.what());
     }
   }
   void sizes(const char* key, std::vector<std::size_t>& v, std::size_t min_length, std::size_t lo, std::size_t hi) {
@@ -185,14 +201,21 @@ void visit_fields(ValidationConfig& c, V& v) {
     s.count("min_synapses", r.min_synapses, 1, kMaxCount);
     s.count("max_synapses", r.max_synapses, 1, kMaxCount);
     s.boolean("self_connections", r.self_connections);
+    s.choice("membership", r.membership, simulation::membership_from_string);
+    s.count("subset_neurons", r.subset_neurons, 0, kMaxNeurons);
+    s.choice("size_law", r.size_law, simulation::size_law_from_string);
     s.real("mean_low", r.mean_low, kAnyFinite);
     s.real("mean_high", r.mean_high, kAnyFinite);
     s.real("rho_low", r.rho_low, kCorrelation);
     s.real("rho_high", r.rho_high, kCorrelation);
     s.real("bb_scale", r.bb_scale, kNonNegative);
+    s.count("bb_columns", r.bb_columns, 0, kMaxNeurons);
     s.real("eigen_mean", r.eigen_mean, kAnyFinite);
     s.real("eigen_sd", r.eigen_sd, kNonNegative);
+    s.choice("eigen_positivity", r.eigen_positivity, simulation::eigen_positivity_from_string);
+    s.real("eigen_floor", r.eigen_floor, kPositive);
     s.real("factor_high", r.factor_high, kNonNegative);
+    s.choice("set3_combination", r.set3_combination, simulation::set3_combination_from_string);
   });
   v.section("curves", [&](auto& s) {
     auto& k = c.curves;
@@ -313,6 +336,19 @@ void check_config(const ValidationConfig& c) {
   check_order(r.rho_low, r.rho_high, rp, "rho_low", "rho_high");
   if (r.rho_high < r.effective_rho_low())
     fail(rp + ".rho_high", "must be >= -1/(N-1) = " + short_number(r.effective_rho_low()) + ", got " + short_number(r.rho_high));
+  if (r.membership == simulation::Membership::subset_pairs) {
+    const std::size_t m = r.effective_subset_neurons();
+    std::size_t smallest_n = r.neurons;
+    for (auto n : c.c7_neurons) smallest_n = std::min(smallest_n, n);
+    if (m > smallest_n)
+      fail(rp + ".subset_neurons", "must be <= " + std::to_string(smallest_n) +
+                                       ", the smallest N of the run (random.neurons and counts.c7_neurons), got " + std::to_string(m));
+    if (pair_count(m, r.self_connections) < r.max_synapses)
+      fail(rp + ".subset_neurons", "its " + std::to_string(pair_count(m, r.self_connections)) +
+                                       " pairs must hold max_synapses (" + std::to_string(r.max_synapses) + "), got " + std::to_string(m));
+  }
+  if (r.eigen_positivity == simulation::EigenPositivity::reject && !(r.eigen_sd > 0.0 && r.eigen_mean > -3.0 * r.eigen_sd))
+    fail(rp + ".eigen_positivity", "reject needs eigen_sd > 0 and eigen_mean > -3 eigen_sd (else the rejection rate is above 99.9%)");
 
   const auto& k = c.curves;
   const std::string kp = "config.curves";

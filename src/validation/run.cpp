@@ -4,6 +4,7 @@
 #include "syninfo/mutual_information.hpp"
 #include "syninfo/random.hpp"
 #include "syninfo/report/progress.hpp"
+#include "syninfo/simulation/compact_sample.hpp"
 #include "syninfo/simulation/features.hpp"
 #include "syninfo/simulation/sample_sets.hpp"
 #include "syninfo/parallel.hpp"
@@ -329,15 +330,15 @@ Records compute_records(const ValidationConfig& config, const Plan& plan, StageT
       const SampleTask& task = plan.samples[mine[i]];
       simulation::RandomSetSettings settings = config.random;
       settings.neurons = task.neurons;
-      const auto sample = simulation::generate_sample(task.set, settings, config.seed, task.index);
+      const auto sample = simulation::compact_sample(task.set, settings, config.seed, task.index);
       SampleRecord& rec = out.samples[i];
       rec.set = task.set;
       rec.neurons = task.neurons;
       rec.index = task.index;
       rec.header = sample.header;
-      rec.features = simulation::sample_features(sample.problem);
-      rec.independent = simulation::incidence_independent(sample.problem.ensemble);
-      rec.cf = evaluate_closed_form(simulation::restrict_to_touched(sample.problem), config);
+      rec.features = sample.features;
+      rec.independent = sample.independent;
+      rec.cf = evaluate_closed_form(sample.problem, config);
       progress.tick();
     });
     progress.finish();
@@ -364,15 +365,19 @@ Records compute_records(const ValidationConfig& config, const Plan& plan, StageT
       rec.embedded.value = rec.embedded.standard_error = nan;
       rec.embedded.method = "none";
       GroundTruthBudget budget = budget_for(config, task);
+      // The curve problems in full; a random sample on its touched neurons
+      // (all the closed form and the truth depend on, theory.md 5.6).
       Problem<double> full;
+      std::size_t neurons = 0;
       if (task.kind == "curve" || task.kind == "c7") {
         full = curve_problem(example, config, task.figure, task.curve, task.x);
+        neurons = full.patterns.neurons();
       } else {
-        simulation::RandomSetSettings settings = config.random;
-        full = simulation::generate_sample(task.set, settings, config.seed, task.index).problem;
+        full = simulation::compact_sample(task.set, config.random, config.seed, task.index).problem;
+        neurons = config.random.neurons;
       }
       const Problem<double> problem = simulation::restrict_to_touched(full);
-      rec.neurons = full.patterns.neurons();
+      rec.neurons = neurons;
       rec.patterns = problem.patterns.count();
       rec.synapses = problem.ensemble.size();
       rec.cf = evaluate_closed_form(problem, config);

@@ -16,6 +16,17 @@
 using namespace syninfo;
 using namespace syninfo::simulation;
 
+namespace {
+
+bool same_synapses(const Ensemble& a, const Ensemble& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t k = 0; k < a.size(); ++k)
+    if (a[k].i != b[k].i || a[k].j != b[k].j) return false;
+  return true;
+}
+
+}  // namespace
+
 TEST_CASE("simulation: header draws follow the stated laws", "[simulation]") {
   // 4000 headers of set 2. Counts of each P in {2..50} (expected 4000/49 = 81.6,
   // binomial sd 8.9) within 5 sd; mean of rho within 5 standard errors of the
@@ -172,4 +183,164 @@ TEST_CASE("simulation: the set-1 example is nested in P and embeds in larger N",
   CHECK(lg[2] == Approx(std::sqrt(0.05 * 4.0)).epsilon(1e-14));  // geometric midpoint
   const auto lin = linear_grid(0.0, 0.99, 4);
   CHECK(lin[1] == Approx(0.33).epsilon(1e-14));
+}
+
+namespace {
+
+std::set<std::size_t> touched_neurons(const Ensemble& e) {
+  std::set<std::size_t> t;
+  for (const auto& s : e) {
+    t.insert(s.i);
+    t.insert(s.j);
+  }
+  return t;
+}
+
+// Distinct, ordered, in range, no self-connections.
+void check_well_formed(const Ensemble& e, std::size_t neurons) {
+  std::set<std::pair<std::size_t, std::size_t>> pairs;
+  for (const auto& syn : e) {
+    CHECK(syn.i < syn.j);
+    CHECK(syn.j < neurons);
+    CHECK(pairs.insert({syn.i, syn.j}).second);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("simulation: the membership laws draw the ensembles they name", "[simulation][laws]") {
+  RandomSetSettings s;
+  s.neurons = 24;
+  Rng rng(17, 0);
+  for (std::size_t n = 1; n <= 20; ++n) {
+    s.membership = Membership::random_pairs;
+    const Ensemble a = draw_ensemble(rng, s, n);
+    REQUIRE(a.size() == n);
+    check_well_formed(a, s.neurons);
+
+    // Pairs of a subset: at most m distinct neurons (default m = 7, the
+    // smallest whose 21 pairs hold 20 synapses).
+    s.membership = Membership::subset_pairs;
+    CHECK(s.effective_subset_neurons() == 7);
+    const Ensemble b = draw_ensemble(rng, s, n);
+    REQUIRE(b.size() == n);
+    check_well_formed(b, s.neurons);
+    CHECK(touched_neurons(b).size() <= 7);
+
+    // All pairs of the smallest subset: exactly k neurons with C(k-1, 2) < n <= C(k, 2).
+    s.membership = Membership::all_pairs_of_subset;
+    const Ensemble c = draw_ensemble(rng, s, n);
+    REQUIRE(c.size() == n);
+    check_well_formed(c, s.neurons);
+    std::size_t k = 2;
+    while (k * (k - 1) / 2 < n) ++k;
+    CHECK(touched_neurons(c).size() <= k);
+    if (n == k * (k - 1) / 2) CHECK(touched_neurons(c).size() == k);  // all pairs of k neurons
+
+    // Connected: every synapse after the first shares a neuron with an earlier one.
+    s.membership = Membership::connected;
+    const Ensemble d = draw_ensemble(rng, s, n);
+    REQUIRE(d.size() == n);
+    check_well_formed(d, s.neurons);
+    for (std::size_t x = 1; x < d.size(); ++x) {
+      const auto before = touched_neurons(Ensemble(d.begin(), d.begin() + static_cast<std::ptrdiff_t>(x)));
+      CHECK((before.count(d[x].i) + before.count(d[x].j)) >= 1);
+    }
+    CHECK(touched_neurons(d).size() <= n + 1);  // a connected graph with n edges has at most n + 1 vertices
+  }
+  // Tight: all 6 pairs of 4 neurons with the connected law (the loop must end).
+  s.neurons = 4;
+  s.max_synapses = 6;
+  s.membership = Membership::connected;
+  CHECK(draw_ensemble(rng, s, 6).size() == 6);
+}
+
+TEST_CASE("simulation: balanced and nested size laws", "[simulation][laws]") {
+  RandomSetSettings s;
+  s.neurons = 24;
+  s.size_law = SizeLaw::balanced;
+  std::vector<std::size_t> count(21, 0);
+  for (std::uint64_t i = 0; i < 200; ++i) ++count[sample_header(SetId::set2, s, 3, i).synapses];
+  for (std::size_t n = 1; n <= 20; ++n) CHECK(count[n] == 10);  // exactly equal counts
+  // Balanced keeps the uniform law's other draws (same stream).
+  RandomSetSettings u = s;
+  u.size_law = SizeLaw::uniform;
+  CHECK(sample_header(SetId::set2, s, 3, 5).rho == sample_header(SetId::set2, u, 3, 5).rho);
+
+  // Nested: samples 20b .. 20b + 19 share the problem and grow one ensemble.
+  s.size_law = SizeLaw::nested;
+  for (SetId set : {SetId::set2, SetId::set3}) {
+    const RandomSample first = generate_sample(set, s, 3, 20);
+    REQUIRE(first.header.synapses == 1);
+    for (std::uint64_t i = 21; i < 40; ++i) {
+      const RandomSample x = generate_sample(set, s, 3, i);
+      REQUIRE(x.header.synapses == i - 19);
+      CHECK(x.header.rho == first.header.rho);
+      CHECK(x.problem.patterns.list[0].cov == first.problem.patterns.list[0].cov);
+      const RandomSample prev = generate_sample(set, s, 3, i - 1);
+      CHECK(same_synapses(Ensemble(x.problem.ensemble.begin(), x.problem.ensemble.end() - 1), prev.problem.ensemble));
+    }
+    CHECK(generate_sample(set, s, 3, 40).header.rho != first.header.rho);  // the next block is a new problem
+  }
+}
+
+TEST_CASE("simulation: set-3 combinations and eigenvalue positivity", "[simulation][laws]") {
+  // The combinations differ only in where the factor c goes, so with the same
+  // stream: sum - E = c R, scaled - R = c E, random_only = c R, where E is the
+  // exchangeable part and R = Q D Q'. Checked to 1e-12 relative (a few
+  // roundings of entries of size ~1).
+  RandomSetSettings s;
+  s.neurons = 12;
+  const RandomSample sum = generate_sample(SetId::set3, s, 8, 2);
+  const Eigen::MatrixXd e = exchangeable_covariance(12, sum.header.sigma2, sum.header.rho);
+  s.set3_combination = Set3Combination::random_only;
+  const RandomSample only = generate_sample(SetId::set3, s, 8, 2);
+  s.set3_combination = Set3Combination::scaled_exchangeable;
+  const RandomSample scaled = generate_sample(SetId::set3, s, 8, 2);
+  for (std::size_t mu = 0; mu < sum.header.patterns; ++mu) {
+    const Eigen::MatrixXd c_r = sum.problem.patterns.list[mu].cov - e;
+    CHECK((only.problem.patterns.list[mu].cov - c_r).cwiseAbs().maxCoeff() < 1e-12);
+    // scaled = c E + R and c_r = c R give c scaled - c_r = c^2 E: solve the
+    // (0, 0) entry's quadratic E00 c^2 - scaled00 c + c_r00 = 0 for the root
+    // in [0, 1.44] and check every entry with it (1e-6: a root of a
+    // quadratic is accurate to ~sqrt(eps) when the discriminant is small).
+    const Eigen::MatrixXd& sc = scaled.problem.patterns.list[mu].cov;
+    const double qa = e(0, 0), qb = -sc(0, 0), qc = c_r(0, 0);
+    const double disc = std::sqrt(std::max(qb * qb - 4 * qa * qc, 0.0));
+    double best = 1e300;
+    for (const double c : {(-qb - disc) / (2 * qa), (-qb + disc) / (2 * qa)})
+      if (c >= 0.0 && c <= 1.44) best = std::min(best, (c * sc - c_r - c * c * e).cwiseAbs().maxCoeff());
+    CHECK(best < 1e-6);
+    Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eig(scaled.problem.patterns.list[mu].cov, Eigen::EigenvaluesOnly);
+    CHECK(eig.eigenvalues()(0) > 0.0);
+  }
+  // Positivity: every eigenvalue of D is positive, and the floor is respected.
+  // The eigenvalues of c Q D Q' are c d_i: with random_only and floor 0.5 the
+  // smallest eigenvalue of S is at least 0.5 c > 0 (to 1e-12 rounding).
+  for (EigenPositivity p : {EigenPositivity::absolute, EigenPositivity::reject, EigenPositivity::floor}) {
+    s.eigen_positivity = p;
+    s.eigen_floor = 0.5;
+    s.set3_combination = Set3Combination::random_only;
+    const RandomSample x = generate_sample(SetId::set3, s, 9, 1);
+    for (const auto& pat : x.problem.patterns.list) {
+      Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eig(pat.cov, Eigen::EigenvaluesOnly);
+      CHECK(eig.eigenvalues()(0) > -1e-12);
+    }
+    validate_problem(x.problem);
+  }
+}
+
+TEST_CASE("simulation: B's shape sets the rank of set 2's random part", "[simulation][laws]") {
+  // S - E = s B B' with B of N x k has rank k: k = 2 leaves N - 2 zero
+  // eigenvalues (|lambda| < 1e-12 x the largest; rounding only).
+  RandomSetSettings s;
+  s.neurons = 10;
+  s.bb_columns = 2;
+  const RandomSample x = generate_sample(SetId::set2, s, 4, 0);
+  const Eigen::MatrixXd bb = x.problem.patterns.list[0].cov - exchangeable_covariance(10, x.header.sigma2, x.header.rho);
+  Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eig(bb, Eigen::EigenvaluesOnly);
+  const double top = eig.eigenvalues().cwiseAbs().maxCoeff();
+  std::size_t zero = 0;
+  for (Eigen::Index i = 0; i < eig.eigenvalues().size(); ++i) zero += std::fabs(eig.eigenvalues()(i)) < 1e-12 * top ? 1 : 0;
+  CHECK(zero == 8);
 }

@@ -79,6 +79,39 @@ TEST_CASE("config json: each invalid class names the key path") {
   CHECK(error_of(R"({"scale": "huge"})") == "config.scale: must be quick, paper or test, got \"huge\"");
   CHECK(error_of(R"({"repair_floor": 1e999})").rfind("config.repair_floor:", 0) == 0);
   CHECK(error_of("[1]") == "config: expected object, got array");
+  // The lost laws of section 7: names checked, relations checked.
+  CHECK(error_of(R"({"random": {"membership": "stars"}})") ==
+        "config.random.membership: membership must be one of random_pairs, subset_pairs, all_pairs_of_subset, "
+        "connected, got \"stars\"");
+  CHECK(error_of(R"({"random": {"size_law": 3}})") == "config.random.size_law: expected string, got number");
+  CHECK(error_of(R"({"random": {"set3_combination": "product"}})").rfind("config.random.set3_combination: ", 0) == 0);
+  CHECK(error_of(R"({"random": {"eigen_positivity": "clip"}})").rfind("config.random.eigen_positivity: ", 0) == 0);
+  CHECK(error_of(R"({"random": {"eigen_floor": 0}})").rfind("config.random.eigen_floor: must be in (0, inf), got 0", 0) == 0);
+  CHECK(error_of(R"({"random": {"membership": "subset_pairs", "subset_neurons": 5}})") ==
+        "config.random.subset_neurons: its 10 pairs must hold max_synapses (20), got 5");
+  CHECK(error_of(R"({"random": {"membership": "subset_pairs", "subset_neurons": 40}})") ==
+        "config.random.subset_neurons: must be <= 16, the smallest N of the run (random.neurons and counts.c7_neurons), "
+        "got 40");
+  CHECK(error_of(R"({"random": {"eigen_positivity": "reject", "eigen_mean": -5}})")
+            .rfind("config.random.eigen_positivity: reject needs", 0) == 0);
+}
+
+TEST_CASE("config json: every lost law round-trips by name") {
+  ValidationConfig c = config_for_scale(Scale::quick);
+  c.random.membership = simulation::Membership::connected;
+  c.random.size_law = simulation::SizeLaw::nested;
+  c.random.set3_combination = simulation::Set3Combination::random_only;
+  c.random.eigen_positivity = simulation::EigenPositivity::floor;
+  c.random.eigen_floor = 0.25;
+  c.random.bb_columns = 3;
+  c.random.subset_neurons = 9;
+  const json::Value j = config_to_json(c);
+  CHECK(j.find("random")->find("membership")->as_string() == "connected");
+  ValidationConfig back = config_for_scale(Scale::quick);
+  apply_config_json(j, back);
+  CHECK(first_difference(config_to_json(back), j, "config").empty());
+  CHECK(back.random.size_law == simulation::SizeLaw::nested);
+  CHECK(config_hash(back) != config_hash(config_for_scale(Scale::quick)));
 }
 
 TEST_CASE("config json: first_difference names the first differing key") {

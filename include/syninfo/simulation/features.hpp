@@ -20,6 +20,8 @@
 
 #include "syninfo/model.hpp"
 
+#include <Eigen/Core>
+
 #include <array>
 #include <cstddef>
 #include <optional>
@@ -38,6 +40,23 @@ const char* feature_name(std::size_t f);
 
 // Patterns sharing one covariance object value are analysed once.
 Features sample_features(const Problem<double>& problem);
+
+// Features 4-6 of one covariance S: ln det S, its condition number, and
+// (sum of off-diagonal elements) / (sum of diagonal elements).
+struct CovarianceFeatures {
+  double log_det = 0.0, condition = 0.0, offdiag_ratio = 0.0;
+};
+// From the dense S (eigenvalues by Eigen's symmetric solver).
+CovarianceFeatures covariance_features(const Eigen::MatrixXd& s);
+// The same features of S = U (diag(lambda) + b z z') U' for any orthogonal U,
+// from lambda, z = U'1 and b alone: the smallest and largest eigenvalues of
+// diag(lambda) + b z z' by bisection on an inertia count (O(N) per step),
+// ln det by the matrix determinant lemma, 1'S1 = z'(diag(lambda) + b z z')z.
+// Agrees with covariance_features on the formed S to rounding (tested).
+CovarianceFeatures rank_one_covariance_features(const Eigen::VectorXd& lambda, const Eigen::VectorXd& z, double b);
+// The six features from P, n, the centroid dispersion and each pattern's covariance features.
+Features combine_features(std::size_t patterns, std::size_t synapses, double centroid_dispersion,
+                          const std::vector<CovarianceFeatures>& covariances);
 
 // For every sample with valid[i] == false, the index of the nearest sample
 // with valid[j] == true in z-scored feature space (Euclidean; ties go to the

@@ -59,6 +59,12 @@ RandomSample generate_sample(SetId set, const RandomSetSettings& settings, std::
 // exceeds the number of available pairs.
 Ensemble random_ensemble(Rng& rng, std::size_t neurons, std::size_t synapses, bool self_connections);
 
+// `synapses` synapses by the settings' membership law (settings.membership).
+Ensemble draw_ensemble(Rng& rng, const RandomSetSettings& settings, std::size_t synapses);
+
+// The number of distinct synapses among `neurons` neurons.
+std::size_t pair_count(std::size_t neurons, bool self_connections);
+
 // The same problem on the touched neurons J only (patterns restricted to J,
 // ensemble re-indexed, neurons in increasing order). The closed form and the
 // true information depend on nothing else (theory.md 5.6): this is the

@@ -11,24 +11,72 @@
 
 namespace syninfo::simulation {
 
+// How the n synapses of a random sample are chosen (the paper's law is lost).
+enum class Membership {
+  random_pairs,         // n distinct unordered pairs among all N neurons, uniformly
+  subset_pairs,         // n distinct pairs among a random subset of subset_neurons neurons
+  all_pairs_of_subset,  // the smallest neuron subset whose pairs hold n, its pairs in random order
+  connected,            // grown one synapse at a time, each sharing a neuron with the ones before
+};
+// The law of the ensemble size n of sample i.
+enum class SizeLaw {
+  uniform,   // n uniform on {min..max}, independently per sample
+  balanced,  // n = min + (i mod K), K = max - min + 1: equal counts per size
+  nested,    // blocks of K samples share one problem; sample i has the first
+             // min + (i mod K) synapses of the block's sequence (a growing ensemble)
+};
+// How set 3 combines the exchangeable part E and the random part c Q D Q'.
+enum class Set3Combination {
+  sum,                  // E + c Q D Q'
+  scaled_exchangeable,  // c E + Q D Q'
+  random_only,          // c Q D Q' (sigma2 and rho unused)
+};
+// How set 3's eigenvalues d ~ Normal(eigen_mean, eigen_sd) are kept positive.
+enum class EigenPositivity {
+  absolute,  // |d|
+  reject,    // redraw until d > 0 (the normal truncated to (0, inf))
+  floor,     // max(d, eigen_floor)
+};
+
+const char* to_string(Membership m);
+const char* to_string(SizeLaw s);
+const char* to_string(Set3Combination c);
+const char* to_string(EigenPositivity e);
+// Each throws std::invalid_argument naming the accepted values.
+Membership membership_from_string(const std::string& name);
+SizeLaw size_law_from_string(const std::string& name);
+Set3Combination set3_combination_from_string(const std::string& name);
+EigenPositivity eigen_positivity_from_string(const std::string& name);
+
 // Random sets 2 and 3 (scatter plots, Fig. 2C/D, 3C/D, 4).
 struct RandomSetSettings {
   std::size_t neurons = 64;           // N
   std::size_t min_patterns = 2, max_patterns = 50;  // P uniform on {min..max} (paper)
   std::size_t min_synapses = 1, max_synapses = 20;  // n uniform on {min..max}
   bool self_connections = false;      // Hopfield networks have no W_ii
+  Membership membership = Membership::random_pairs;
+  std::size_t subset_neurons = 0;     // subset_pairs: m (0: the smallest m whose pairs hold max_synapses)
+  SizeLaw size_law = SizeLaw::uniform;
   double mean_low = -1.0, mean_high = 1.0;          // each mean component uniform (paper)
   // rho uniform on [rho_low, rho_high]; rho_low below -1/(N-1) is raised to it.
   double rho_low = -1.0, rho_high = 1.0;
   // Set 2: S = sigma2((1 - rho) I + rho 11') + bb_scale B B', B standard normal N x N.
-  // bb_scale <= 0 means 1/N.
+  // bb_scale <= 0 means 1/N. B has bb_columns columns (0: N, square).
   double bb_scale = 0.0;
+  std::size_t bb_columns = 0;
   // Set 3: S^mu = sigma2((1 - rho) I + rho 11') + c^mu Q^mu D^mu Q^mu'.
   double eigen_mean = 0.01, eigen_sd = 1.2;  // D = diag(|Normal(mean, sd)|) (paper; absolute value ours)
   double factor_high = 1.44;                 // c uniform on [0, factor_high] (paper)
+  Set3Combination set3_combination = Set3Combination::sum;
+  EigenPositivity eigen_positivity = EigenPositivity::absolute;
+  double eigen_floor = 1e-3;                 // EigenPositivity::floor only
 
   double effective_bb_scale() const { return bb_scale > 0.0 ? bb_scale : 1.0 / static_cast<double>(neurons); }
   double effective_rho_low() const;
+  std::size_t effective_bb_columns() const { return bb_columns > 0 ? bb_columns : neurons; }
+  // The subset size of subset_pairs (as given, or the smallest that holds max_synapses).
+  std::size_t effective_subset_neurons() const;
+  std::size_t size_count() const { return max_synapses - min_synapses + 1; }
 };
 
 // Set 1 (curves, Fig. 2A/B, 3A/B): one fixed example (pattern means and a
