@@ -8,3 +8,6 @@ target_link_libraries(bench_attractor_step PRIVATE syninfo_core)
 # Closed-form throughput, old (bench/closed_form_baseline.hpp) against new in one run.
 add_executable(bench_closed_form_throughput ${PROJECT_SOURCE_DIR}/bench/closed_form_throughput.cpp)
 target_link_libraries(bench_closed_form_throughput PRIVATE syninfo_core)
+# One calibration point at paper sample sizes against the 30 s target; the compact set-3 generator against the full one.
+add_executable(bench_calibration_point ${PROJECT_SOURCE_DIR}/bench/calibration_point.cpp)
+target_link_libraries(bench_calibration_point PRIVATE syninfo_core)

@@ -2,6 +2,7 @@
 // (corr 0.70 in the paper); for the truth, the trend of I/n on the synergy
 // subsample and the majority sign of I(W_E) - sum_a I(W_a).
 #include "claims.hpp"
+#include "paper_numbers.hpp"
 
 #include "../report_util.hpp"
 
@@ -9,9 +10,8 @@
 
 namespace syninfo::validation::detail {
 namespace {
-// Results 4: corr(mean I/n, n) = 0.70 and corr(sd I/n, n) = -0.62 over n = 1..20.
-constexpr double kPaperMeanCorrelation = 0.70, kPaperSdCorrelation = -0.62;
-constexpr std::size_t kPaperSizes = 20;
+constexpr double kPaperMeanCorrelation = kPaperSynergy.mean_r, kPaperSdCorrelation = kPaperSynergy.sd_r;
+constexpr std::size_t kPaperSizes = kPaperSynergy.sizes;
 }  // namespace
 
 ClaimResult evaluate_c5_synergy(const Analysis& a, const ValidationConfig&) {

@@ -1,6 +1,7 @@
 // C6: about 1% of the random samples have an invalid closed form. A property
 // of the approximation (the true information always exists): n/a for the truth.
 #include "claims.hpp"
+#include "paper_numbers.hpp"
 
 #include "../report_util.hpp"
 
@@ -34,8 +35,8 @@ ClaimResult evaluate_c6_invalid_fraction(const Analysis& a, const ValidationConf
   // Wilson 95% interval of all sets' invalid fraction (the paper's count is lost).
   Region about;
   about.name = "invalid fraction";
-  about.low = 0.005;
-  about.high = 0.02;
+  about.low = kPaperInvalidFraction.low;
+  about.high = kPaperInvalidFraction.high;
   r.reproduction = s.all_total > 0 ? decide(s.invalid_all.ci_low, s.invalid_all.ci_high, about) : Decision::undecided;
   r.reproduction_reason = std::string("\"about 1%\" read as 0.5% to 2% for the 95% interval: ") + to_string(r.reproduction);
   r.truth = "the true information exists for every sample; invalid samples are failures of the log-normal surrogate";

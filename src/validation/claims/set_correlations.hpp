@@ -4,15 +4,9 @@
 #pragma once
 
 #include "claims.hpp"
+#include "paper_numbers.hpp"
 
 namespace syninfo::validation::detail {
-
-// The paper's correlations (Results 1 and 2), each from 1000 samples.
-struct PaperCorrelations {
-  double c2_set2 = -0.69, c2_set3 = -0.54, c4_set2 = 0.61, c4_set3 = 0.59;
-  std::size_t samples = 1000;
-};
-inline constexpr PaperCorrelations kPaperCorrelations{};
 
 struct CorrelationClaim {
   const char* id;
