@@ -77,8 +77,24 @@ CalibrationSummary summarise_calibration(const std::vector<PointResult>& results
     for (std::size_t j = 0; j < alts.size() && j < s.alternatives.size(); ++j) {
       const bool sample_level = alts[j].name == "sample_level";
       if (!sample_level) {
-        consider(s.alternatives[j].mean, r.index, alts[j].mean_r, correlation_distance(alts[j].mean_r, m, mean_paper, paper_m));
-        consider(s.alternatives[j].sd, r.index, alts[j].sd_r, correlation_distance(alts[j].sd_r, m, sd_paper, paper_m));
+        const double zm = correlation_distance(alts[j].mean_r, m, mean_paper, paper_m);
+        const double zs = correlation_distance(alts[j].sd_r, m, sd_paper, paper_m);
+        AlternativeReach& a = s.alternatives[j];
+        consider(a.mean, r.index, alts[j].mean_r, zm);
+        consider(a.sd, r.index, alts[j].sd_r, zs);
+        if (std::fabs(zm) <= kZ95 && std::fabs(zs) <= kZ95) {
+          ++a.both_within;
+          const double d2 = zm * zm + zs * zs;
+          const double best = a.both_found ? std::pow(correlation_distance(a.both_mean, m, mean_paper, paper_m), 2) +
+                                                 std::pow(correlation_distance(a.both_sd, m, sd_paper, paper_m), 2)
+                                           : 1e300;
+          if (d2 < best) {
+            a.both_found = true;
+            a.both_point = r.index;
+            a.both_mean = alts[j].mean_r;
+            a.both_sd = alts[j].sd_r;
+          }
+        }
       } else {
         // Over samples, not sizes: no per-size pair count applies; kept as a value (no z).
         consider(s.alternatives[j].mean, r.index, alts[j].mean_r, kNaN);

@@ -59,8 +59,8 @@ void check_settings(const RandomSetSettings& s) {
     throw std::invalid_argument("simulation: need 2 <= min_patterns <= max_patterns");
   if (s.min_synapses < 1 || s.max_synapses < s.min_synapses)
     throw std::invalid_argument("simulation: need 1 <= min_synapses <= max_synapses");
-  const std::size_t pairs = s.self_connections ? s.neurons * (s.neurons + 1) / 2 : s.neurons * (s.neurons - 1) / 2;
-  if (s.max_synapses > pairs) throw std::invalid_argument("simulation: more synapses than neuron pairs");
+  if (s.max_synapses > pair_count(s.neurons, s.self_connections))
+    throw std::invalid_argument("simulation: more synapses than neuron pairs");
   if (s.membership == Membership::subset_pairs) {
     const std::size_t m = s.effective_subset_neurons();
     if (m > s.neurons || pair_count(m, s.self_connections) < s.max_synapses)
@@ -138,12 +138,10 @@ Ensemble all_pairs_of_subset(Rng& rng, std::size_t neurons, std::size_t synapses
 // always exists while synapses <= the number of pairs, so the loop ends.
 Ensemble connected_ensemble(Rng& rng, std::size_t neurons, std::size_t synapses, bool self_connections) {
   Ensemble out = random_ensemble(rng, neurons, std::min<std::size_t>(synapses, 1), self_connections);
-  std::set<std::pair<std::size_t, std::size_t>> seen;
-  std::vector<std::size_t> touched;
-  for (const auto& s : out) {
-    seen.insert({s.i, s.j});
-    touched = s.i == s.j ? std::vector<std::size_t>{s.i} : std::vector<std::size_t>{s.i, s.j};
-  }
+  if (out.empty()) return out;
+  std::set<std::pair<std::size_t, std::size_t>> seen{{out[0].i, out[0].j}};
+  std::vector<std::size_t> touched{out[0].i};
+  if (out[0].j != out[0].i) touched.push_back(out[0].j);
   while (out.size() < synapses) {
     std::size_t i = touched[static_cast<std::size_t>(rng.uniform_int(0, touched.size() - 1))];
     std::size_t j = static_cast<std::size_t>(rng.uniform_int(0, neurons - 1));
@@ -201,8 +199,7 @@ using detail::symmetrise;
 using detail::uniform_vector;
 
 Ensemble random_ensemble(Rng& rng, std::size_t neurons, std::size_t synapses, bool self_connections) {
-  const std::size_t pairs = self_connections ? neurons * (neurons + 1) / 2 : neurons * (neurons - 1) / 2;
-  if (synapses > pairs) throw std::invalid_argument("random_ensemble: more synapses than neuron pairs");
+  if (synapses > pair_count(neurons, self_connections)) throw std::invalid_argument("random_ensemble: more synapses than neuron pairs");
   Ensemble out;
   std::set<std::pair<std::size_t, std::size_t>> seen;
   while (out.size() < synapses) {

@@ -1,6 +1,7 @@
 #include "syninfo/validation/config_json.hpp"
 
 #include "syninfo/decimal.hpp"
+#include "syninfo/simulation/sample_sets.hpp"
 #include "syninfo/simulation/settings.hpp"
 
 #include <algorithm>
@@ -262,8 +263,6 @@ void visit_fields(ValidationConfig& c, V& v) {
   v.real("repair_floor", c.repair_floor, RealRange{0.0, 1.0, true, true});
 }
 
-std::size_t pair_count(std::size_t n, bool self) { return n * (n - 1) / 2 + (self ? n : 0); }
-
 void check_order(double low, double high, const std::string& path, const char* low_key, const char* high_key) {
   if (low > high)
     fail(path + "." + low_key, std::string("must be <= ") + high_key + " (" + short_number(high) + "), got " + short_number(low));
@@ -328,7 +327,7 @@ void check_config(const ValidationConfig& c) {
     fail(rp + ".min_patterns", "must be <= max_patterns (" + std::to_string(r.max_patterns) + "), got " + std::to_string(r.min_patterns));
   if (r.min_synapses > r.max_synapses)
     fail(rp + ".min_synapses", "must be <= max_synapses (" + std::to_string(r.max_synapses) + "), got " + std::to_string(r.min_synapses));
-  const std::size_t pairs = pair_count(r.neurons, r.self_connections);
+  const std::size_t pairs = simulation::pair_count(r.neurons, r.self_connections);
   if (r.max_synapses > pairs)
     fail(rp + ".max_synapses", "must be <= " + std::to_string(pairs) + ", the number of distinct synapses among " +
                                    std::to_string(r.neurons) + " neurons, got " + std::to_string(r.max_synapses));
@@ -343,8 +342,8 @@ void check_config(const ValidationConfig& c) {
     if (m > smallest_n)
       fail(rp + ".subset_neurons", "must be <= " + std::to_string(smallest_n) +
                                        ", the smallest N of the run (random.neurons and counts.c7_neurons), got " + std::to_string(m));
-    if (pair_count(m, r.self_connections) < r.max_synapses)
-      fail(rp + ".subset_neurons", "its " + std::to_string(pair_count(m, r.self_connections)) +
+    if (simulation::pair_count(m, r.self_connections) < r.max_synapses)
+      fail(rp + ".subset_neurons", "its " + std::to_string(simulation::pair_count(m, r.self_connections)) +
                                        " pairs must hold max_synapses (" + std::to_string(r.max_synapses) + "), got " + std::to_string(m));
   }
   if (r.eigen_positivity == simulation::EigenPositivity::reject && !(r.eigen_sd > 0.0 && r.eigen_mean > -3.0 * r.eigen_sd))
@@ -359,7 +358,7 @@ void check_config(const ValidationConfig& c) {
       fail(kp + "." + key, "must be > -1/(N-1) = " + short_number(k_floor) + " (positive definite), got " + short_number(rho));
   check_order(k.sigma2_low, k.sigma2_high, kp, "sigma2_low", "sigma2_high");
   check_order(k.rho_low, k.rho_high, kp, "rho_low", "rho_high");
-  check_within(k.fig3_sizes, 1, pair_count(k.neurons, k.self_connections), kp + ".fig3_sizes", "distinct synapses of set 1");
+  check_within(k.fig3_sizes, 1, simulation::pair_count(k.neurons, k.self_connections), kp + ".fig3_sizes", "distinct synapses of set 1");
 
   const auto& t = c.truth_plan;
   const std::string tp = "config.truth_plan";

@@ -24,7 +24,13 @@ struct Closest {
 
 struct AlternativeReach {
   std::string name, description;
-  Closest mean, sd;  // closest to the paper's corr(mean, n) and corr(sd, n) (z from the same Fisher rule)
+  Closest mean, sd;  // each closest to the paper's corr(mean, n) and corr(sd, n) (z from the same Fisher rule)
+  // Points where both are within 1.96 at once, and the one of them with the
+  // smallest z_mean^2 + z_sd^2.
+  std::size_t both_within = 0;
+  bool both_found = false;
+  std::size_t both_point = 0;
+  double both_mean = kNaN, both_sd = kNaN;
 };
 
 struct CalibrationSummary {
