@@ -65,8 +65,27 @@ int write_outputs(const calibration::Design& design, const std::vector<calibrati
   return exit_ok;
 }
 
+// The configuration of one design point as `validate --config` reads it: the
+// point runs without the truth, but the printed configuration keeps the
+// scale's truth setting, so that validate at the point is the full run.
+int print_point_config(const calibration::Design& design, const std::string& point_text) {
+  const std::vector<json::Value> points = calibration::design_points(design);
+  if (point_text.empty() || point_text.size() > 9 || point_text.find_first_not_of("0123456789") != std::string::npos)
+    throw UsageError("--point expects a point index (0 to " + std::to_string(points.size() - 1) + "), got '" +
+                     point_text + "'");
+  const std::size_t k = std::stoul(point_text);
+  if (k >= points.size())
+    throw UsageError("--point " + point_text + ": the design has " + std::to_string(points.size()) +
+                     " points (0 to " + std::to_string(points.size() - 1) + ")");
+  validation::ValidationConfig config = calibration::config_at(design, points[k]);
+  config.truth = validation::config_for_scale(design.scale).truth;
+  std::cout << validation::config_to_documented_json(config).dump() << '\n';
+  return exit_ok;
+}
+
 int run_calibrate(int argc, char** argv) {
-  const Args args = parse_args(argc, argv, 2, {"design", "out", "threads", "shard", "merge"}, {"force", "quiet"});
+  const Args args =
+      parse_args(argc, argv, 2, {"design", "out", "threads", "shard", "merge", "point"}, {"force", "quiet", "print-config"});
   if (!args.positional.empty()) throw UsageError("unexpected argument '" + args.positional.front() + "'");
   const bool progress = !args.has("quiet");
   const std::filesystem::path requested = args.get_or("out", "out/calibration");
@@ -85,6 +104,12 @@ int run_calibrate(int argc, char** argv) {
   const auto file = args.get("design");
   if (!file) throw UsageError("--design FILE.json is required (or --merge DIR)");
   const calibration::Design design = read_design(*file);
+  if (args.has("print-config") || args.has("point")) {
+    if (!args.has("print-config") || !args.has("point"))
+      throw UsageError("--point K and --print-config go together (the configuration of design point K)");
+    if (args.has("shard") || args.has("out")) throw UsageError("--print-config takes no --shard or --out");
+    return print_point_config(design, *args.get("point"));
+  }
   std::size_t shard_index = 0, shard_count = 1;
   const bool sharded = args.has("shard");
   if (sharded) std::tie(shard_index, shard_count) = shard_of(*args.get("shard"));
@@ -138,7 +163,8 @@ int run_calibrate(int argc, char** argv) {
 SYNINFO_REGISTER_COMMAND(
     calibrate, "calibrate", "sweep the lost parameters and compare the closed form's statistics with the paper's numbers",
     "usage: syninfo calibrate --design FILE.json [--out DIR] [--threads T] [--shard i/n] [--force] [--quiet]\n"
-    "       syninfo calibrate --merge SHARD_DIR [--out DIR] [--force] [--quiet]\n\n"
+    "       syninfo calibrate --merge SHARD_DIR [--out DIR] [--force] [--quiet]\n"
+    "       syninfo calibrate --design FILE.json --point K --print-config\n\n"
     "At each point of the design (a grid or a seeded Latin-hypercube random design over\n"
     "configuration fields, see docs/calibration.md), runs sets 2, 3 and the Fig. 4 run with the\n"
     "closed form only and computes the statistics the paper reports: C2's and C4's log-log\n"
@@ -150,6 +176,8 @@ SYNINFO_REGISTER_COMMAND(
     "  --threads  worker threads (default: all cores); results do not depend on it\n"
     "  --shard    i/n: compute points i, i+n, ... and write DIR/calibration-shard-i-of-n.json\n"
     "  --merge    combine the shards in SHARD_DIR (same design, every point once) into DIR\n"
+    "  --point K --print-config\n"
+    "             write design point K's full configuration (validate --config reads it)\n"
     "  --force    replace a non-empty DIR (or an existing shard file)\n"
     "  --quiet    no progress bar\n",
     &syninfo::cli::run_calibrate);

@@ -12,3 +12,11 @@ add_test(NAME cli.calibrate_shards_threads
          COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:syninfo> -DDIR=${CMAKE_BINARY_DIR}/calibrate-shards
                  -DDESIGN=${CALIBRATION_DESIGNS}/tiny.json -P ${PROJECT_SOURCE_DIR}/tests/calibration/shards_threads.cmake)
 set_tests_properties(cli.calibrate_shards_threads PROPERTIES LABELS cli)
+syninfo_cli_test(calibrate_point_out_of_range 2 "--point 4: the design has 4 points \\(0 to 3\\)"
+                 calibrate --design ${CALIBRATION_DESIGNS}/tiny.json --point 4 --print-config)
+syninfo_cli_test(calibrate_point_alone 2 "--point K and --print-config go together"
+                 calibrate --design ${CALIBRATION_DESIGNS}/tiny.json --point 1)
+add_test(NAME cli.calibrate_point_config
+         COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:syninfo> -DDIR=${CMAKE_BINARY_DIR}/calibrate-point-config
+                 -DDESIGN=${CALIBRATION_DESIGNS}/tiny.json -P ${PROJECT_SOURCE_DIR}/tests/calibration/point_config.cmake)
+set_tests_properties(cli.calibrate_point_config PROPERTIES LABELS cli)
