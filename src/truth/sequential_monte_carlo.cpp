@@ -436,13 +436,22 @@ SmcMutualInformation smc_mutual_information(const Problem<double>& problem, cons
   check_options(options);
   const std::string why = smc_unavailable_reason(problem, options.determined_tolerance);
   if (!why.empty()) throw SmcUnavailable(why);
-  const std::vector<LogTerm> terms = log_terms(problem);
-  const std::size_t k = problem.pattern;
+  return smc_mutual_information_of_terms(log_terms(problem), problem.pattern, options);
+}
+
+SmcMutualInformation smc_mutual_information_of_terms(const std::vector<LogTerm>& terms, std::size_t k,
+                                                     const SmcOptions& options) {
+  check_options(options);
+  if (terms.size() < 2 || k >= terms.size()) throw std::invalid_argument("smc: need two terms and k among them");
+  for (const auto& t : terms)
+    if (t.mean.size() != terms.front().mean.size() || t.cov.rows() != t.mean.size() || t.cov.cols() != t.mean.size())
+      throw std::invalid_argument("smc: term dimensions disagree");
   std::vector<LogTerm> rest;
   for (std::size_t mu = 0; mu < terms.size(); ++mu)
     if (mu != k) rest.push_back(terms[mu]);
   const SumModel all = make_sum_model(terms, options.determined_tolerance);
   const SumModel other = make_sum_model(rest, options.determined_tolerance);
+  if (const Eigen::Index bad = first_determined(other); bad >= 0) throw SmcUnavailable(determined_message(bad, "R^(k)"));
   std::vector<Eigen::MatrixXd> factors;
   for (const auto& t : terms) factors.push_back(sqrt_factor(t.cov));
   std::vector<PointResult> pw(options.outer), pr(options.outer);
@@ -506,6 +515,10 @@ SmcMutualInformation smc_mutual_information(const Problem<double>& problem, cons
   }
   out.statistical_error = s.stat;
   out.outer_sd = s.sd;
+  out.sample_differences.resize(options.outer);
+  for (std::size_t i = 0; i < options.outer; ++i)
+    out.sample_differences[i] = !pw[i].zero && !pr[i].zero ? pw[i].neg_log_p - pr[i].neg_log_p
+                                                           : std::numeric_limits<double>::quiet_NaN();
   out.estimate.value = s.mean;
   out.estimate.standard_error = std::hypot(s.stat, s.allowance);
   out.estimate.samples = s.count;

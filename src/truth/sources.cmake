@@ -5,5 +5,7 @@ target_sources(syninfo_core PRIVATE
   ${PROJECT_SOURCE_DIR}/src/truth/sequential_monte_carlo.cpp
   ${PROJECT_SOURCE_DIR}/src/truth/true_information.cpp
   ${PROJECT_SOURCE_DIR}/src/truth/reliability.cpp
+  ${PROJECT_SOURCE_DIR}/src/truth/density_rank.cpp
+  ${PROJECT_SOURCE_DIR}/src/truth/noise_regularised_smc.cpp
 )
 target_sources(syninfo PRIVATE ${PROJECT_SOURCE_DIR}/src/cli/cmd_truth.cpp)

@@ -5,6 +5,7 @@ add_executable(syninfo_truth_tests
   ${PROJECT_SOURCE_DIR}/tests/truth/test_true_information.cpp
   ${PROJECT_SOURCE_DIR}/tests/truth/test_smc.cpp
   ${PROJECT_SOURCE_DIR}/tests/truth/test_reliability.cpp
+  ${PROJECT_SOURCE_DIR}/tests/truth/test_noise_regularised_smc.cpp
 )
 target_link_libraries(syninfo_truth_tests PRIVATE syninfo_core Catch2::Catch2WithMain)
 catch_discover_tests(syninfo_truth_tests)

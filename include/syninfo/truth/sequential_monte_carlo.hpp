@@ -151,11 +151,21 @@ struct SmcMutualInformation {
   double particle_check_shift = 0.0;
   double particle_check_error = 0.0;
   std::size_t particle_check_samples = 0;
+  // Outer sample i's corrected -ln p(w_i) + ln p(r_i) (NaN where a density
+  // estimate vanished): for estimators that combine runs sample by sample.
+  std::vector<double> sample_differences;
 };
 
 // Common random numbers: outer sample i draws every pattern once and uses it
 // for both W_E and R^(k). Throws SmcUnavailable or InvalidInput.
 SmcMutualInformation smc_mutual_information(const Problem<double>& problem, const SmcOptions& options);
+
+// The same on given log-terms: I = h(sum of all terms) - h(sum without term
+// k). Any term other than k may be an independent addition to both sums (for
+// example a noise term, see noise_regularised_information.hpp). Throws
+// SmcUnavailable when the sum without term k cannot be factorised.
+SmcMutualInformation smc_mutual_information_of_terms(const std::vector<LogTerm>& terms, std::size_t k,
+                                                     const SmcOptions& options);
 
 // Why SMC cannot treat this problem, or "" if it can (cheap, no sampling).
 std::string smc_unavailable_reason(const Problem<double>& problem, double determined_tolerance = 1e-12);
