@@ -2,14 +2,14 @@ set terminal pngcairo size 900,650 font ',11'
 set output 'fig2d.png'
 set datafile separator ','
 set datafile columnheaders
-set title 'Fig. 2D: set 3, log-log regression: slope -1.24 [-1.32, -1.15], r = -0.68, p = 5.9e-138'
+set title 'Fig. 2D: set 3, log-log regression: slope -1.23 [-1.31, -1.14], r = -0.68, p = 2.8e-138'
 set xlabel 'number of patterns P'
 set ylabel 'I(W_E; x^k) (bits)'
 set logscale xy
 set grid
 set key bottom left
 set xrange [1.8:55]
-f(x) = 10**(1.43180700849) * x**(-1.23713780333)
+f(x) = 10**(1.42236791561) * x**(-1.22535032265)
 plot 'set3_samples.csv' using 2:((strcol(13) eq 'ok' && $15>0) ? $15 : NaN) with points pt 7 ps 0.4 lc rgb '#4477aa' title 'closed form', \
      'set3_samples.csv' using 2:((strcol(13) ne 'ok' && $17>0) ? $17 : NaN) with points pt 9 ps 0.9 lc rgb '#ee7733' title 'invalid: substituted (nearest valid sample)', \
      'truth_scatter.csv' using 3:((strcol(1) eq 'set3' && $8==1 && $5>0) ? $5 : NaN):6 with yerrorbars pt 6 ps 1 lc rgb 'black' title 'ground truth (reliable)', \

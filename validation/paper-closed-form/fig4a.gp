@@ -7,9 +7,9 @@ set grid
 set xlabel 'ensemble size n'
 set key top left
 set ylabel 'mean of I/n (bits)'
-fm(x) = 0.146188595246 + 0.000176408434114*x
-plot 'fig4_per_n.csv' using 1:3:($4/sqrt($2)) with yerrorbars pt 7 lc rgb '#4477aa' title 'mean +- standard error', fm(x) with lines lc rgb '#cc3311' title 'regression: r = 0.13'
+fm(x) = 0.14351749284 + 0.000368647944748*x
+plot 'fig4_per_n.csv' using 1:3:($4/sqrt($2)) with yerrorbars pt 7 lc rgb '#4477aa' title 'mean +- standard error', fm(x) with lines lc rgb '#cc3311' title 'regression: r = 0.28'
 set ylabel 'sd of I/n (bits)'
-fs(x) = 0.275219296019 + -0.00125898427461*x
-plot 'fig4_per_n.csv' using 1:4 with points pt 7 lc rgb '#4477aa' title 'sd', fs(x) with lines lc rgb '#cc3311' title 'regression: r = -0.37'
+fs(x) = 0.262615455241 + -0.000325989764209*x
+plot 'fig4_per_n.csv' using 1:4 with points pt 7 lc rgb '#4477aa' title 'sd', fs(x) with lines lc rgb '#cc3311' title 'regression: r = -0.093'
 unset multiplot
