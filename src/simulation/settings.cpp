@@ -128,7 +128,33 @@ std::string eigen_text(const RandomSetSettings& r) {
   return "diag(|" + normal + "|)";
 }
 
+// The valid bound -1/(N-1) is named when it applies; a configured rho_low
+// below it says that it was raised.
+std::string rho_text(const RandomSetSettings& r) {
+  const std::string high = short_number(r.rho_high), low = short_number(r.effective_rho_low());
+  if (r.effective_rho_low() > r.rho_low || r.rho_low == -1.0) {
+    std::string text = "uniform on [-1/(N-1), " + high + "] = [" + low + ", " + high + "]";
+    if (r.rho_low != -1.0 && r.effective_rho_low() > r.rho_low)
+      text += " (rho_low " + short_number(r.rho_low) + " raised to the valid bound)";
+    return text;
+  }
+  return "uniform on [" + low + ", " + high + "]";
+}
+
 }  // namespace
+
+std::vector<ParameterRow> parameter_table(const RandomSetSettings& r, const CurveSettings& c,
+                                          const RandomSetSettings& default_random, const CurveSettings& default_curves) {
+  std::vector<ParameterRow> rows = parameter_table(r, c);
+  const std::vector<ParameterRow> defaults = parameter_table(default_random, default_curves);
+  for (std::size_t i = 0; i < rows.size() && i < defaults.size(); ++i) {
+    if (rows[i].value == defaults[i].value) continue;
+    rows[i].reason = "set by the configuration; default " + defaults[i].value + " (" + defaults[i].source + ": " +
+                     defaults[i].reason + ")";
+    rows[i].source = "configured";
+  }
+  return rows;
+}
 
 std::vector<ParameterRow> parameter_table(const RandomSetSettings& r, const CurveSettings& c) {
   const std::string paper = "paper", lost = "lost: default";
@@ -147,9 +173,7 @@ std::vector<ParameterRow> parameter_table(const RandomSetSettings& r, const Curv
       {"means m^mu", "each component uniform on [" + short_number(r.mean_low) + ", " + short_number(r.mean_high) + "]",
        paper, "Methods 5.1"},
       {"sigma2", "|Normal(0, 1)|, one per sample", paper, "Methods 5.1"},
-      {"rho", "uniform on [-1/(N-1), " + short_number(r.rho_high) + "] = [" + short_number(r.effective_rho_low()) + ", " +
-                  short_number(r.rho_high) + "]",
-       lost, "the range is lost; the exchangeable matrix's whole valid range"},
+      {"rho", rho_text(r), lost, "the range is lost; the exchangeable matrix's whole valid range"},
       {"set 2 covariance",
        "sigma2((1-rho) I + rho 11') + s B B', B standard normal N x " +
            (r.bb_columns > 0 ? std::to_string(r.bb_columns) : std::string("N")) + ", shared by all patterns",

@@ -288,7 +288,8 @@ json::Value config_to_json(const ValidationConfig& config) {
 
 json::Value config_to_documented_json(const ValidationConfig& config) {
   json::Value reasons = json::Value::array();
-  for (const auto& row : simulation::parameter_table(config.random, config.curves))
+  const ValidationConfig defaults = config_for_scale(config.scale);
+  for (const auto& row : simulation::parameter_table(config.random, config.curves, defaults.random, defaults.curves))
     reasons.push(json::Value::object()
                      .set("parameter", json::Value::string(row.name))
                      .set("value", json::Value::string(row.value))

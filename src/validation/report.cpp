@@ -123,7 +123,9 @@ void write_run_section(std::ostringstream& md, const Analysis& a, const Validati
                    }()})
      << "\n### Parameters of the simulation sets\n\n"
      << table_header({"parameter", "value", "source", "reason"});
-  for (const auto& p : simulation::parameter_table(config.random, config.curves)) md << table_row({p.name, p.value, p.source, p.reason});
+  const ValidationConfig defaults = config_for_scale(config.scale);
+  for (const auto& p : simulation::parameter_table(config.random, config.curves, defaults.random, defaults.curves))
+    md << table_row({p.name, p.value, p.source, p.reason});
   md << "\n";
 }
 

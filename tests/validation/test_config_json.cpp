@@ -48,6 +48,29 @@ TEST_CASE("config json: the documented form carries the parameter table's reason
   CHECK(v.find("reasons")->as_array()[0].find("reason")->as_string() == rows[0].reason);
 }
 
+TEST_CASE("config json: configured parameters are marked in the table, with their default") {
+  const ValidationConfig d = config_for_scale(Scale::quick);
+  ValidationConfig c = d;
+  apply_config_json(json::parse(R"({"random": {"neurons": 26, "rho_low": -0.36}})"), c);
+  const auto find_row = [](const std::vector<simulation::ParameterRow>& rows, const std::string& name) {
+    for (const auto& r : rows)
+      if (r.name == name) return r;
+    FAIL("no row " << name);
+    return simulation::ParameterRow{};
+  };
+  const auto rows = simulation::parameter_table(c.random, c.curves, d.random, d.curves);
+  const auto n = find_row(rows, "N (sets 2, 3)");
+  CHECK(n.source == "configured");
+  CHECK(n.reason.find("default " + std::to_string(d.random.neurons) + " (lost: default") != std::string::npos);
+  const auto rho = find_row(rows, "rho");
+  CHECK(rho.source == "configured");
+  CHECK(rho.value.find("= [-0.04, 1] (rho_low -0.36 raised to the valid bound)") != std::string::npos);
+  CHECK(find_row(rows, "P (sets 2, 3)").source == "paper");
+  for (const auto& r : simulation::parameter_table(d.random, d.curves, d.random, d.curves)) CHECK(r.source != "configured");
+  c.random.rho_low = 0.2;
+  CHECK(find_row(simulation::parameter_table(c.random, c.curves), "rho").value == "uniform on [0.2, 1]");
+}
+
 TEST_CASE("config json: a partial file overrides only what it gives") {
   ValidationConfig c = config_for_scale(Scale::quick);
   apply_config_json(json::parse(R"({"random": {"rho_low": -0.5, "neurons": 32}, "seed": 7})"), c);

@@ -100,11 +100,16 @@ struct CurveSettings {
 struct ParameterRow {
   std::string name;
   std::string value;
-  std::string source;  // "paper" or "lost: default"
+  std::string source;  // "paper", "lost: default" or "configured"
   std::string reason;
 };
 
 std::vector<ParameterRow> parameter_table(const RandomSetSettings& random, const CurveSettings& curves);
+
+// The same, with every row whose value differs from the defaults' marked
+// "configured" and its reason saying the default value, source and reason.
+std::vector<ParameterRow> parameter_table(const RandomSetSettings& random, const CurveSettings& curves,
+                                          const RandomSetSettings& default_random, const CurveSettings& default_curves);
 
 // A short decimal for tables ("0.05", "1.44", "0.015873").
 std::string short_number(double x);
