@@ -1,5 +1,6 @@
 #include "syninfo/truth/density_rank.hpp"
 
+#include "psd_square_root.hpp"
 #include "syninfo/random.hpp"
 
 #include <Eigen/Eigenvalues>
@@ -10,15 +11,6 @@
 #include <string>
 
 namespace syninfo::truth {
-namespace {
-
-Eigen::MatrixXd square_root(const Eigen::MatrixXd& cov) {
-  Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eig(0.5 * (cov + cov.transpose()));
-  return eig.eigenvectors() * eig.eigenvalues().cwiseMax(0.0).cwiseSqrt().asDiagonal();
-}
-
-}  // namespace
-
 DensityRank sum_density_rank(const std::vector<LogTerm>& terms, std::optional<std::size_t> exclude, std::size_t points,
                              std::uint64_t seed, double tolerance) {
   DensityRank out;
@@ -30,7 +22,7 @@ DensityRank sum_density_rank(const std::vector<LogTerm>& terms, std::optional<st
     if (!exclude || mu != *exclude) used.push_back(mu);
   if (used.empty() || n == 0) return out;
   std::vector<Eigen::MatrixXd> roots;
-  for (std::size_t mu : used) roots.push_back(square_root(terms[mu].cov));
+  for (std::size_t mu : used) roots.push_back(detail::psd_square_root(terms[mu].cov));
   const auto cols = static_cast<Eigen::Index>(used.size()) * n;
   Eigen::MatrixXd g(n, static_cast<Eigen::Index>(used.size())), jac(n, cols);
   for (std::size_t p = 0; p < std::max<std::size_t>(points, 1); ++p) {

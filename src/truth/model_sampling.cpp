@@ -1,5 +1,7 @@
 #include "syninfo/truth/model_sampling.hpp"
 
+#include "psd_square_root.hpp"
+
 #include "syninfo/parallel.hpp"
 #include "syninfo/random.hpp"
 
@@ -89,10 +91,8 @@ ModelSampler::ModelSampler(const Problem<double>& problem) {
   neurons_ = problem.patterns.neurons();
   rows_ = ensemble_rows(problem.ensemble, neurons_);
   for (const auto& p : problem.patterns.list) {
-    Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eig(0.5 * (p.cov + p.cov.transpose()));
-    Eigen::VectorXd root = eig.eigenvalues().cwiseMax(0.0).cwiseSqrt();
     means_.push_back(p.mean);
-    factors_.push_back(eig.eigenvectors() * root.asDiagonal());
+    factors_.push_back(detail::psd_square_root(p.cov));
   }
 }
 

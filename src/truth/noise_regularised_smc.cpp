@@ -1,7 +1,8 @@
 #include "syninfo/truth/noise_regularised_smc.hpp"
 
+#include "short_number.hpp"
+
 #include <algorithm>
-#include <cstdio>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -10,11 +11,7 @@
 namespace syninfo::truth {
 namespace {
 
-std::string fmt(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.3g", v);
-  return buf;
-}
+using detail::fmt;
 
 struct SampleMean {
   double mean = 0.0, error = 0.0;

@@ -1,18 +1,15 @@
 #include "syninfo/truth/reliability.hpp"
 
+#include "short_number.hpp"
+
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <limits>
 
 namespace syninfo::truth {
 namespace {
 
-std::string fmt(double x) {
-  char b[32];
-  std::snprintf(b, sizeof b, "%.3g", x);
-  return b;
-}
+using detail::fmt;
 
 // Log sd of the sum at synapse a (moment-matched: sqrt(ln(1 + Var/E^2)))
 // and the largest log-term mean + var/2, from shifted logs (no overflow).

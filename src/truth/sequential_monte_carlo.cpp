@@ -2,6 +2,8 @@
 
 #include "syninfo/truth/corrected_sample_mean.hpp"
 
+#include "psd_square_root.hpp"
+
 #include "syninfo/parallel.hpp"
 #include "syninfo/random.hpp"
 
@@ -326,12 +328,6 @@ SmcEntropy summarise(const std::vector<PointResult>& pts, const SmcOptions& o) {
   return out;
 }
 
-// Square-root factor of a PSD matrix for drawing the log-terms.
-Eigen::MatrixXd sqrt_factor(const Eigen::MatrixXd& cov) {
-  Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eig(0.5 * (cov + cov.transpose()));
-  return eig.eigenvectors() * eig.eigenvalues().cwiseMax(0.0).cwiseSqrt().asDiagonal();
-}
-
 void draw_terms(const std::vector<LogTerm>& terms, const std::vector<Eigen::MatrixXd>& factors, Rng& rng,
                 Eigen::MatrixXd& g, Eigen::VectorXd& z) {
   const Eigen::Index n = terms.front().mean.size();
@@ -371,7 +367,7 @@ SmcEntropy smc_entropy(const std::vector<LogTerm>& terms, const SmcOptions& opti
   const Eigen::Index bad = first_determined(model);
   if (bad >= 0) throw SmcUnavailable(determined_message(bad, "the sum"));
   std::vector<Eigen::MatrixXd> factors;
-  for (const auto& t : terms) factors.push_back(sqrt_factor(t.cov));
+  for (const auto& t : terms) factors.push_back(detail::psd_square_root(t.cov));
   std::vector<PointResult> pts(options.outer);
   parallel_for(options.outer, options.threads, [&](std::size_t begin, std::size_t end) {
     Work w;
@@ -433,10 +429,13 @@ std::string smc_unavailable_reason(const Problem<double>& problem, double determ
 }
 
 SmcMutualInformation smc_mutual_information(const Problem<double>& problem, const SmcOptions& options) {
+  // smc_mutual_information_of_terms checks whether R^(k) can be factorised
+  // (the same message as smc_unavailable_reason); only P = 1 is this
+  // overload's own case.
   check_options(options);
-  const std::string why = smc_unavailable_reason(problem, options.determined_tolerance);
-  if (!why.empty()) throw SmcUnavailable(why);
-  return smc_mutual_information_of_terms(log_terms(problem), problem.pattern, options);
+  const std::vector<LogTerm> terms = log_terms(problem);
+  if (terms.size() < 2) throw SmcUnavailable(smc_unavailable_reason(problem, options.determined_tolerance));
+  return smc_mutual_information_of_terms(terms, problem.pattern, options);
 }
 
 SmcMutualInformation smc_mutual_information_of_terms(const std::vector<LogTerm>& terms, std::size_t k,
@@ -453,7 +452,7 @@ SmcMutualInformation smc_mutual_information_of_terms(const std::vector<LogTerm>&
   const SumModel other = make_sum_model(rest, options.determined_tolerance);
   if (const Eigen::Index bad = first_determined(other); bad >= 0) throw SmcUnavailable(determined_message(bad, "R^(k)"));
   std::vector<Eigen::MatrixXd> factors;
-  for (const auto& t : terms) factors.push_back(sqrt_factor(t.cov));
+  for (const auto& t : terms) factors.push_back(detail::psd_square_root(t.cov));
   std::vector<PointResult> pw(options.outer), pr(options.outer);
   // Every stride-th sample is checked (spread evenly: balanced threads).
   const std::size_t stride =

@@ -1,5 +1,7 @@
 #include "syninfo/truth/true_information.hpp"
 
+#include "short_number.hpp"
+
 #include "syninfo/estimators/ksg.hpp"
 #include "syninfo/truth/conditional_monte_carlo.hpp"
 #include "syninfo/truth/lognormal_sum_quadrature.hpp"
@@ -13,7 +15,6 @@
 #include <cmath>
 #include <exception>
 #include <limits>
-#include <sstream>
 
 namespace syninfo::truth {
 namespace {
@@ -45,12 +46,7 @@ std::size_t numeric_rank(const Eigen::MatrixXd& s, Eigen::MatrixXd* basis = null
   return keep.size();
 }
 
-std::string fmt(double x) {
-  std::ostringstream s;
-  s.precision(3);
-  s << x;
-  return s.str();
-}
+using detail::fmt;
 
 class Timer {
  public:
