@@ -125,6 +125,8 @@ py::dict true_information_result(const json::Value& spec, const std::string& met
   out["best"] = best;
   out["value"] = finite_or_none(report.best.value);
   out["standard_error"] = finite_or_none(report.best.standard_error);
+  out["information"] = report.information;  // "finite", "infinite" (value None) or "undefined"
+  if (!report.information_reason.empty()) out["information_reason"] = report.information_reason;
   out["reliable"] = report.reliable;
   out["reliability_note"] = report.reliability_note;
   out["estimates"] = estimates;

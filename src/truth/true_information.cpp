@@ -4,8 +4,10 @@
 
 #include "syninfo/estimators/ksg.hpp"
 #include "syninfo/truth/conditional_monte_carlo.hpp"
+#include "syninfo/truth/density_rank.hpp"
 #include "syninfo/truth/lognormal_sum_quadrature.hpp"
 #include "syninfo/truth/model_sampling.hpp"
+#include "syninfo/truth/noise_regularised_smc.hpp"
 #include "syninfo/truth/reliability.hpp"
 #include "syninfo/truth/sequential_monte_carlo.hpp"
 
@@ -128,6 +130,29 @@ void run_ksg(const Problem<double>& problem, const std::vector<LogTerm>& terms, 
   }
 }
 
+// The noise-regularised lower bound of a degenerate ensemble (noise_regularised_smc.hpp).
+void run_noise_regularised(const Problem<double>& problem, const TruthOptions& options, TruthReport& report) {
+  const Timer t;
+  NoiseRegularisedOptions no;
+  no.smc = smc_options(options);
+  no.levels = options.noise_levels;
+  try {
+    const NoiseRegularisedInformation nr = noise_regularised_information(problem, no);
+    for (const auto& level : nr.levels) report.noise_levels.emplace_back(level.scale, level.mi.estimate);
+    report.estimates.push_back(nr.lower_bound);
+    report.estimates.push_back(nr.estimate);
+    report.noise_remainder = nr.remainder;
+    report.noise_remainder_error = nr.remainder_error;
+    report.best_is_lower_bound = true;
+    for (const auto& p : nr.problems) report.notes.push_back("smc_noise: " + p);
+    report.notes.push_back("smc_noise_extrapolated is a diagnostic, never best: the eps^2 rate it assumes was not "
+                           "found (proofs/degenerate_ensembles.md section 3)");
+  } catch (const SmcUnavailable& ex) {
+    report.notes.push_back(skipped("smc_noise", ex.what()));
+  }
+  report.seconds.emplace_back("smc_noise", t.seconds());
+}
+
 const Estimate* find(const TruthReport& r, const std::string& method) {
   for (const auto& e : r.estimates)
     if (e.method == method) return &e;
@@ -138,6 +163,19 @@ const Estimate* find(const TruthReport& r, const std::string& method) {
 // with the method's own diagnostics and the cross-checks that apply.
 void verdict(const Problem<double>& problem, const std::vector<LogTerm>& terms, const TruthOptions& options,
              TruthReport& r) {
+  if (r.information != "finite") {
+    // Decided by the density test, not estimated: infinite is exact (the
+    // joint law is singular to the product of the marginals), undefined has
+    // no number at all.
+    const bool infinite = r.information == "infinite";
+    r.best.method = "density_rank";
+    r.best.value = infinite ? std::numeric_limits<double>::infinity() : kNaN;
+    r.best.standard_error = infinite ? 0.0 : kNaN;
+    r.best.error_method = "generic rank of the Jacobian of the sums (proofs/degenerate_ensembles.md section 1)";
+    r.reliable = infinite;
+    r.reliability_note = r.information_reason;
+    return;
+  }
   const std::size_t n = problem.ensemble.size();
   const Estimate* quad = find(r, "quadrature");
   const Estimate* smc = find(r, r.best_is_lower_bound ? "smc_lower_bound" : "smc");
@@ -176,13 +214,22 @@ void verdict(const Problem<double>& problem, const std::vector<LogTerm>& terms, 
     if (quad) in.cross_checks.push_back({quad, "quadrature"});
     if (ksg_trusted) in.cross_checks.push_back({ksg, ksg_why});
     if (cmc_trusted) in.cross_checks.push_back({cmc, "n <= 2, no zero-density samples"});
-  } else if (r.best_is_lower_bound && smc) {
-    in.best = smc;
+  } else if (const Estimate* noise = find(r, "smc_noise_lower_bound"); r.best_is_lower_bound && (smc || noise)) {
+    // Both are lower bounds up to their SE; the larger is the tighter one.
+    const bool use_noise = noise && std::isfinite(noise->value) && (!smc || noise->value > smc->value);
+    in.best = use_noise ? noise : smc;
+    std::string sub;
+    if (smc)
+      sub = "the smc estimate of I(W_A; x^k) for the sub-ensemble A of " + std::to_string(r.lower_bound_synapses.size()) +
+            " of the " + std::to_string(n) + " synapses (" + fmt(smc->value) + ", adding synapses never lowers I)";
+    std::string reg;
+    if (noise)
+      reg = "I(W_E + N_eps; x^k) at the smallest noise level eps = " +
+            fmt(r.noise_levels.empty() ? kNaN : r.noise_levels.back().first) + " (" + fmt(noise->value) +
+            ", data processing)";
     in.method_problems.push_back(
-        "degenerate ensemble: no method estimates I(W_E; x^k) itself; best is a lower bound, the smc estimate of "
-        "I(W_A; x^k) for the sub-ensemble A of " +
-        std::to_string(r.lower_bound_synapses.size()) + " of the " + std::to_string(n) +
-        " synapses (adding synapses never lowers I)");
+        "degenerate ensemble: no method estimates I(W_E; x^k) itself; best is a lower bound, " +
+        (use_noise ? reg + (sub.empty() ? "" : ", the larger of it and " + sub) : sub + (reg.empty() ? "" : ", the larger of it and " + reg)));
     if (ksg) in.method_problems.push_back("ksg1 (" + ksg_why + ") is biased low in this dimension");
   } else if (quad) {
     in.best = quad;
@@ -216,6 +263,21 @@ TruthReport estimate_true_information(const Problem<double>& problem, const Trut
   report.gaussian_channel = gaussian_channel_information(problem);
   const std::size_t n = problem.ensemble.size();
   const bool single = terms.size() < 2;
+  const std::string degenerate = single ? "" : smc_unavailable_reason(problem);
+  if (!degenerate.empty()) {
+    // Cheap (a few SVDs): decides whether there is a finite I to estimate.
+    const DensityVerdict dv = density_verdict(problem);
+    if (dv.kind != InformationKind::finite) {
+      report.information = dv.kind == InformationKind::infinite ? "infinite" : "undefined";
+      report.information_reason = dv.reason;
+      // C or C' is singular here: a Gaussian-channel number would be rounding.
+      report.gaussian_channel = kNaN;
+      report.notes.push_back("every method skipped: the information is " + report.information + " (" + dv.reason + ")");
+      verdict(problem, terms, options, report);
+      report.total_seconds = total.seconds();
+      return report;
+    }
+  }
 
   if (options.ksg) {
     const Timer t;
@@ -255,8 +317,8 @@ TruthReport estimate_true_information(const Problem<double>& problem, const Trut
     const Timer t;
     try {
       Problem<double> target = problem;
-      const std::string why = single ? "" : smc_unavailable_reason(problem);
-      if (!single && !why.empty()) {
+      const std::string& why = degenerate;
+      if (!why.empty()) {
         report.lower_bound_synapses = treatable_subensemble(problem);
         if (report.lower_bound_synapses.empty()) throw SmcUnavailable(why);
         report.best_is_lower_bound = true;
@@ -295,6 +357,7 @@ TruthReport estimate_true_information(const Problem<double>& problem, const Trut
       report.notes.push_back(skipped("smc", ex.what()));
     }
     report.seconds.emplace_back("smc", t.seconds());
+    if (!degenerate.empty() && options.noise_levels >= 2) run_noise_regularised(problem, options, report);
   }
   if (options.quadrature) {
     if (n != 1) {

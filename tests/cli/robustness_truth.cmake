@@ -30,3 +30,26 @@ set_tests_properties(cli.truth_log_variance_huge cli.truth_log_variance_extreme 
                      cli.truth_means_near_1e300 cli.truth_variances_near_1e-278 cli.audit_variances_near_1e-278
                      cli.generate_too_large cli.unknown_pattern_field cli.unknown_generate_mean_field
                      cli.unknown_generate_cov_field PROPERTIES TIMEOUT 60)
+
+# Issue 12: degenerate ensembles through the binary. The 4-cycle with P = 3
+# has finite information that only lower bounds reach: best is the larger of
+# the sub-ensemble bound and the noise-regularised one, never reliable. With
+# P = 2 the density test proves it infinite: no number, no sampling.
+syninfo_cli_test(truth_degenerate_cycle 0
+                 "\"best\": {[^\"]*\"method\": \"smc_(noise_)?lower_bound\",[^}]*\"lower_bound\": true,[^\"]*\"information\": \"finite\".*\"reliable\": false,[^\"]*\"reliability_note\": \"degenerate ensemble.*\"method\": \"smc_noise_extrapolated\".*\"levels\": \\[[^\"]*{[^\"]*\"eps\": 0.2"
+                 truth ${_rt_specs}/four_cycle.json --method smc --smc-samples 300)
+syninfo_cli_test(truth_degenerate_infinite 0
+                 "\"best\": {[^\"]*\"method\": \"density_rank\",[^\"]*\"mi_nats\": null,.*\"information\": \"infinite\",[^\"]*\"information_reason\": \"R\\^\\(k\\) has no density.*\"reliable\": true.*\"estimates\": \\[\\],.*\"gaussian_channel_nats\": null"
+                 truth ${_rt_specs}/four_cycle_two_patterns.json)
+syninfo_cli_test(truth_noise_levels_one 2 "--noise-levels must be 0 \\(off\\) or 2..8"
+                 truth ${_rt_specs}/four_cycle.json --noise-levels 1)
+# --threads 1 and 2 print the same numbers (a non-degenerate spec with every
+# method, and the degenerate path).
+add_test(NAME cli.truth_threads_identical
+         COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:syninfo> -DSPEC=${_rt_specs}/generated.json
+                 "-DARGS=--samples 2000 --smc-samples 300" -P ${PROJECT_SOURCE_DIR}/tests/cli/truth_threads_identical.cmake)
+add_test(NAME cli.truth_threads_identical_degenerate
+         COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:syninfo> -DSPEC=${_rt_specs}/four_cycle.json
+                 "-DARGS=--method smc --smc-samples 300" -P ${PROJECT_SOURCE_DIR}/tests/cli/truth_threads_identical.cmake)
+set_tests_properties(cli.truth_degenerate_cycle cli.truth_degenerate_infinite cli.truth_noise_levels_one
+                     cli.truth_threads_identical cli.truth_threads_identical_degenerate PROPERTIES TIMEOUT 120 LABELS cli)

@@ -3,13 +3,17 @@
 // test that decides finite / infinite / undefined first (density_rank.hpp).
 #include "syninfo/truth/density_rank.hpp"
 #include "syninfo/truth/noise_regularised_smc.hpp"
+#include "syninfo/truth/true_information.hpp"
 
 #include "truth_test_helpers.hpp"
 #include "two_synapse_reference.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <utility>
+#include <vector>
 
 using namespace syninfo;
 using namespace syninfo::truth;
@@ -145,4 +149,136 @@ TEST_CASE("noise regularisation: infinite information is reported as such, witho
   CHECK(r.levels.empty());
   CHECK_THROWS_AS(noise_regularised_information(four_cycle(3, 0.3), NoiseRegularisedOptions{{}, 0.0}),
                   std::invalid_argument);
+}
+
+TEST_CASE("truth driver: a degenerate cycle gets the tighter of its lower bounds, invariant to relabelling",
+          "[truth][degenerate]") {
+  // The driver runs the sub-ensemble bound and the noise ladder and takes the
+  // larger bound as best, never reliable. Relabelling the neurons (0 1 2 3 ->
+  // 2 3 0 1, means and covariances permuted with them) changes only the Monte
+  // Carlo draws: the bounds agree within 4 combined standard errors.
+  TruthOptions o;
+  o.ksg = o.cmc = o.quadrature = false;
+  o.smc_samples = 1000;
+  o.seed = 7;
+  const Problem<double> p = four_cycle(3, 0.3);
+  const TruthReport r = estimate_true_information(p, o);
+  CHECK(r.information == "finite");
+  CHECK(r.best_is_lower_bound);
+  CHECK(!r.reliable);
+  REQUIRE(r.noise_levels.size() == 3);
+  const Estimate* sub = nullptr;
+  const Estimate* noise = nullptr;
+  for (const auto& e : r.estimates) {
+    if (e.method == "smc_lower_bound") sub = &e;
+    if (e.method == "smc_noise_lower_bound") noise = &e;
+  }
+  REQUIRE(sub);
+  REQUIRE(noise);
+  CHECK(r.best.value == std::max(sub->value, noise->value));
+  CHECK(r.reliability_note.find("degenerate ensemble") != std::string::npos);
+  CHECK(r.noise_levels.back().second.value == noise->value);
+
+  Problem<double> relabelled = p;
+  const std::size_t to[4] = {2, 3, 0, 1};
+  for (auto& pattern : relabelled.patterns.list) {
+    Eigen::VectorXd m(4);
+    for (Eigen::Index i = 0; i < 4; ++i) m(static_cast<Eigen::Index>(to[i])) = pattern.mean(i);
+    pattern.mean = m;  // the covariance 0.8 I + 0.2 11' is invariant under the permutation
+  }
+  for (auto& s : relabelled.ensemble) s = Synapse{to[s.i], to[s.j]};
+  const TruthReport q = estimate_true_information(relabelled, o);
+  INFO("bound " << r.best.value << " +- " << r.best.standard_error << " (" << r.best.method << "), relabelled "
+                << q.best.value << " +- " << q.best.standard_error << " (" << q.best.method << ")");
+  CHECK(std::abs(r.best.value - q.best.value) < 4 * std::hypot(r.best.standard_error, q.best.standard_error));
+}
+
+TEST_CASE("truth driver: infinite and undefined information are reported without a number or sampling",
+          "[truth][degenerate]") {
+  TruthOptions o;
+  o.samples = 500;
+  o.smc_samples = 200;
+  // 4-cycle, P = 2: R^(k) is one term on a 3-dimensional surface.
+  const TruthReport inf = estimate_true_information(four_cycle(2, 0.3), o);
+  CHECK(inf.information == "infinite");
+  CHECK(std::isinf(inf.best.value));
+  CHECK(inf.best.method == "density_rank");
+  CHECK(inf.reliable);
+  CHECK(inf.estimates.empty());
+  CHECK(inf.information_reason.find("infinite") != std::string::npos);
+  // P = 2 with rank-1 covariances (all neurons perfectly correlated): each
+  // term lives on a curve, so W_E of 3 synapses fills at most a surface.
+  Problem<double> flat = four_cycle(2, 0.3);
+  for (auto& pattern : flat.patterns.list) pattern.cov = Eigen::MatrixXd::Ones(4, 4) * 0.3;
+  flat.ensemble = {Synapse{0, 1}, Synapse{1, 2}, Synapse{2, 3}};
+  const TruthReport undefined = estimate_true_information(flat, o);
+  CHECK(undefined.information == "undefined");
+  CHECK(std::isnan(undefined.best.value));
+  CHECK(!undefined.reliable);
+  CHECK(undefined.estimates.empty());
+}
+
+namespace {
+
+// I(T^k + R_eps; x^k), with every term of R^(k) given the log-covariance
+// E S E' + eps2 diag(E S E') (a jitter of each log-term, relative to its own
+// spread; T^k untouched, so the identity I = h(W) - h(R) still holds). A
+// smooth family in eps2; measured in the test below.
+SmcMutualInformation log_jittered(const Problem<double>& p, double eps2, const SmcOptions& o) {
+  std::vector<LogTerm> t = log_terms(p);
+  for (std::size_t mu = 0; mu < t.size(); ++mu)
+    if (mu != p.pattern) t[mu].cov += eps2 * Eigen::MatrixXd(t[mu].cov.diagonal().asDiagonal());
+  return smc_mutual_information_of_terms(t, p.pattern, o);
+}
+
+// Mean and SE over outer samples of the change between the Richardson
+// extrapolations (linear in eps2, ratio 2) of the pairs (a, b) and (b, c):
+// 2 d_c - 3 d_b + d_a, per sample (common random numbers).
+std::pair<double, double> jitter_remainder(const SmcMutualInformation& a, const SmcMutualInformation& b,
+                                           const SmcMutualInformation& c) {
+  double sum = 0.0, ss = 0.0;
+  std::size_t m = 0;
+  std::vector<double> v;
+  for (std::size_t i = 0; i < a.sample_differences.size(); ++i) {
+    const double x = 2 * c.sample_differences[i] - 3 * b.sample_differences[i] + a.sample_differences[i];
+    if (!std::isfinite(x)) continue;
+    v.push_back(x);
+    sum += x;
+    ++m;
+  }
+  const double mean = sum / static_cast<double>(m);
+  for (double x : v) ss += (x - mean) * (x - mean);
+  return {mean, std::sqrt(ss / static_cast<double>(m - 1) / static_cast<double>(m))};
+}
+
+}  // namespace
+
+TEST_CASE("log jitter: an eps^2 rate on a non-degenerate pair, none on the degenerate 4-cycle", "[truth][degenerate]") {
+  // proofs/degenerate_ensembles.md section 4. The remainder (change between
+  // successive extrapolations) is a per-sample mean with its SE; "no rate"
+  // means a remainder beyond 3 SE, "a rate" one within 3 SE and below 0.005
+  // nats (the smc bias allowance is ~0.01, so smaller is noise).
+  SmcOptions o;
+  o.outer = 2000;
+  o.seed = 11;
+  const Problem<double> pair = testing::two_synapse_problem();
+  const SmcMutualInformation exact = smc_mutual_information(pair, o);
+  const SmcMutualInformation p1 = log_jittered(pair, 0.02, o), p2 = log_jittered(pair, 0.01, o),
+                             p3 = log_jittered(pair, 0.005, o);
+  const auto [pr, pe] = jitter_remainder(p1, p2, p3);
+  INFO("pair: eps2 0.02/0.01/0.005: " << p1.estimate.value << " " << p2.estimate.value << " " << p3.estimate.value
+                                      << ", eps 0: " << exact.estimate.value << "; remainder " << pr << " +- " << pe);
+  CHECK(std::abs(pr) < 3 * pe + 0.005);
+  // Same outer draws: the extrapolation 2 I_0.005 - I_0.01 meets eps = 0 to
+  // within the remainder's size (measured 1e-3).
+  CHECK(std::abs(2 * p3.estimate.value - p2.estimate.value - exact.estimate.value) < 3 * pe + 0.005);
+
+  o.outer = 12000;
+  const Problem<double> cycle = four_cycle(3, 0.3);
+  const SmcMutualInformation c1 = log_jittered(cycle, 0.04, o), c2 = log_jittered(cycle, 0.02, o),
+                             c3 = log_jittered(cycle, 0.01, o);
+  const auto [cr, ce] = jitter_remainder(c1, c2, c3);
+  INFO("4-cycle: eps2 0.04/0.02/0.01: " << c1.estimate.value << " " << c2.estimate.value << " " << c3.estimate.value
+                                        << "; remainder " << cr << " +- " << ce);
+  CHECK(cr > 3 * ce);  // the gaps do not halve: I_eps keeps rising faster than eps2 falls
 }

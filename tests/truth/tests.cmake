@@ -6,6 +6,7 @@ add_executable(syninfo_truth_tests
   ${PROJECT_SOURCE_DIR}/tests/truth/test_smc.cpp
   ${PROJECT_SOURCE_DIR}/tests/truth/test_reliability.cpp
   ${PROJECT_SOURCE_DIR}/tests/truth/test_noise_regularised_smc.cpp
+  ${PROJECT_SOURCE_DIR}/tests/truth/test_smc_high_information.cpp
 )
 target_link_libraries(syninfo_truth_tests PRIVATE syninfo_core Catch2::Catch2WithMain)
 catch_discover_tests(syninfo_truth_tests)
@@ -15,15 +16,16 @@ catch_discover_tests(syninfo_truth_tests)
 add_executable(syninfo_truth_reference EXCLUDE_FROM_ALL ${PROJECT_SOURCE_DIR}/tests/truth/generate_two_synapse_reference.cpp)
 target_link_libraries(syninfo_truth_reference PRIVATE syninfo_core)
 
-# syninfo truth through the built binary: the verdict fields, the lower bound
-# of a degenerate ensemble, and a usage error (exit 2, one line naming it).
+# syninfo truth through the built binary: the verdict fields, the sub-ensemble
+# lower bound of a degenerate ensemble (noise ladder off; the ladder is in
+# tests/cli/robustness_truth.cmake), and a usage error (exit 2, one line naming it).
 set(_truth_specs ${PROJECT_SOURCE_DIR}/tests/truth/specs)
 add_test(NAME "truth cli: smc is best for two synapses"
          COMMAND $<TARGET_FILE:syninfo> truth ${_truth_specs}/two_synapses.json --method smc --smc-samples 300 --threads 2)
 set_tests_properties("truth cli: smc is best for two synapses" PROPERTIES
   PASS_REGULAR_EXPRESSION "\"best\": [{][^}]*\"method\": \"smc\",[^}]*\"mi_nats\": 1\\.[0-9]+.*\"reliable\": (true|false).*\"reliability_note\".*\"particles\": 32.*\"seconds\"")
 add_test(NAME "truth cli: a degenerate ensemble gets a flagged lower bound"
-         COMMAND $<TARGET_FILE:syninfo> truth ${_truth_specs}/even_cycle.json --method smc --smc-samples 200)
+         COMMAND $<TARGET_FILE:syninfo> truth ${_truth_specs}/even_cycle.json --method smc --smc-samples 200 --noise-levels 0)
 set_tests_properties("truth cli: a degenerate ensemble gets a flagged lower bound" PROPERTIES
   PASS_REGULAR_EXPRESSION "\"method\": \"smc_lower_bound\".*\"lower_bound\": true,[^}]*\"sub_ensemble\": \\[0, 1, 2\\][^}]*[}],[^\"]*\"reliable\": false")
 add_test(NAME "truth cli: unknown method is a usage error"

@@ -17,7 +17,8 @@
 // small-noise expansion of the entropy of a sum. Measured, it does not hold at
 // eps = 0.2..0.05 (the gaps shrink ~1.55x per halving, not 4x; see the proof
 // note, section 3), so the extrapolation below is rough and says so; the
-// levels are the rigorous part. Not used by the truth driver yet. The estimate is the
+// levels are the rigorous part: the truth driver (true_information.hpp) uses
+// the smallest level as a lower bound for degenerate ensembles. The estimate is the
 // Richardson extrapolation in eps^2 of the two smallest levels of a ladder
 // eps_0, eps_0 / 2, ..., formed sample by sample (common random numbers: each
 // outer sample draws the patterns and the standardised noise once for every

@@ -11,17 +11,27 @@
 //           allowance (jackknife vs delta method, and the particle check).
 //           reliable = no zero-density samples, mean relative variance of the
 //           densities <= 0.5 (after the automatic rerun with more particles),
-//           bias allowance <= statistical error, not negative beyond 3 SE, and
+//           not negative beyond 3 SE (the bias allowance is in the SE), and
 //           agreement within agreement_sigmas with every trusted cross-check
 //           (quadrature; KSG up to ksg_max_joint_dimension; CMC for n <= 2).
 // Cheapest useful call: TruthOptions o; o.ksg = o.cmc = false; (smc only,
 // smc_samples 4000: n = 10, P = 10 in ~8 s on 2 cores, SE ~0.03 nats).
 //   degenerate ensembles (at some synapse every pattern's term is determined by
 //           the earlier synapses: n above the rank of the touched neurons, or an
-//           even cycle): no method estimates I itself. `best` is then a LOWER
-//           BOUND, the smc estimate of I(W_A; x^k) for the largest sub-ensemble A
-//           (greedy, in ensemble order) that smc can treat (monotonicity,
-//           theory.md 5.2), and reliable = false.
+//           even cycle; proofs/degenerate_ensembles.md):
+//           - first the density test (density_rank.hpp): when R^(k) has no
+//             density but W_E has, I is infinite (information "infinite",
+//             best.value = +inf, reliable = true: a proof, not an estimate);
+//             when W_E has none, the identity gives nothing (information
+//             "undefined", best.value NaN, reliable = false). No sampling.
+//           - otherwise two LOWER BOUNDS: the smc estimate of I(W_A; x^k) for the
+//             largest sub-ensemble A (greedy, in ensemble order) that smc can
+//             treat (monotonicity, theory.md 5.2), method smc_lower_bound; and,
+//             with noise_levels >= 2, I(W_E + N_eps; x^k) at the smallest noise
+//             level eps (data processing), method smc_noise_lower_bound, with the
+//             extrapolation to eps = 0 beside it (smc_noise_extrapolated, a
+//             diagnostic: its eps^2 rate was not found). `best` is the larger
+//             bound and reliable = false (a bound is not I).
 //
 // Measured (Release, 2 shared cores) against exact oracles (tests/truth and
 // sequential_monte_carlo.hpp): smc within 2.2 standard errors on 27
@@ -75,6 +85,10 @@ struct TruthOptions {
   bool cmc_for_ensembles = false;   // run the one-pivot CMC for n >= 3 too (biased there; diagnostics only)
   std::size_t ksg_max_joint_dimension = 4;  // KSG counts as a cross-check only up to this joint dimension
   double agreement_sigmas = 4.0;    // methods disagree when further apart than this many combined SEs
+  // Degenerate ensembles: the noise-regularised ladder eps = 0.2, 0.1, ... of
+  // this many levels (particles x 2 per level, so ~2^levels - 1 smc runs of
+  // the ensemble plus a noise term); 0 turns it off (the sub-ensemble bound only).
+  std::size_t noise_levels = 3;
 };
 
 struct TruthReport {
@@ -86,10 +100,19 @@ struct TruthReport {
   double cmc_bias_correction = 0.0;   // net delta-method correction applied to the CMC estimate
   double gaussian_channel = 0.0;      // 0.5 ln(det C / det C') (NaN if singular), for reference
 
+  // What the identity I = h(W_E) - h(R^(k)) gives (density_rank.hpp):
+  // "finite", "infinite" or "undefined", and why when not finite.
+  std::string information = "finite";
+  std::string information_reason;
+  // Degenerate ensembles with noise_levels >= 2: I(W_E + N_eps; x^k) per level
+  // (each a lower bound), and the change between the last two extrapolations.
+  std::vector<std::pair<double, Estimate>> noise_levels;
+  double noise_remainder = 0.0, noise_remainder_error = 0.0;
+
   // Verdict.
   Estimate best;                 // the estimate to use; method "" and value NaN when there is none
-  bool best_is_lower_bound = false;  // best estimates I(W_A) for a sub-ensemble A (degenerate ensemble)
-  std::vector<std::size_t> lower_bound_synapses;  // A, as positions in the ensemble
+  bool best_is_lower_bound = false;  // best is a lower bound on I (degenerate ensemble)
+  std::vector<std::size_t> lower_bound_synapses;  // the sub-ensemble A of smc_lower_bound, as positions
   bool reliable = false;
   std::string reliability_note;  // why not reliable, or what was checked
 
