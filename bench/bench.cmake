@@ -11,3 +11,6 @@ target_link_libraries(bench_closed_form_throughput PRIVATE syninfo_core)
 # One calibration point at paper sample sizes against the 30 s target; the compact set-3 generator against the full one.
 add_executable(bench_calibration_point ${PROJECT_SOURCE_DIR}/bench/calibration_point.cpp)
 target_link_libraries(bench_calibration_point PRIVATE syninfo_core)
+# The smc ground truth's cost per unit variance, old (no control variate) against new in one run.
+add_executable(bench_truth_efficiency ${PROJECT_SOURCE_DIR}/bench/truth_efficiency.cpp)
+target_link_libraries(bench_truth_efficiency PRIVATE syninfo_core)

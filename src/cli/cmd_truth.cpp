@@ -21,7 +21,7 @@ constexpr double kLn2 = 0.69314718055994530941723212145818;
 json::Value number_or_null(double x) { return std::isfinite(x) ? json::Value::number(x) : json::Value(); }
 
 int run_truth(int argc, char** argv) {
-  const Args args = parse_args(argc, argv, 2, {"samples", "method", "seed", "k", "threads", "inner", "smc-samples", "particles", "replicates", "max-particles", "noise-levels"}, {});
+  const Args args = parse_args(argc, argv, 2, {"samples", "method", "seed", "k", "threads", "inner", "smc-samples", "particles", "replicates", "max-particles", "noise-levels", "control-samples"}, {});
   if (args.positional.size() != 1) throw UsageError("expected exactly one SPEC.json argument");
   truth::TruthOptions options;
   options.samples = static_cast<std::size_t>(args.get_int("samples", 20000, 100, 100000000));
@@ -33,6 +33,7 @@ int run_truth(int argc, char** argv) {
   options.smc_particles = static_cast<std::size_t>(args.get_int("particles", 32, 2, 1000000));
   options.smc_replicates = static_cast<std::size_t>(args.get_int("replicates", 4, 2, 1000));
   options.smc_max_particles = static_cast<std::size_t>(args.get_int("max-particles", 256, 0, 100000000));
+  options.smc_control_samples = static_cast<std::size_t>(args.get_int("control-samples", 16, 0, 10000));
   options.noise_levels = static_cast<std::size_t>(args.get_int("noise-levels", 3, 0, 8));
   if (options.noise_levels == 1)
     throw UsageError("--noise-levels must be 0 (off) or 2..8: one level cannot be extrapolated, got 1");
@@ -81,6 +82,11 @@ int run_truth(int argc, char** argv) {
       item.set("zero_density_samples", json::Value::number(static_cast<unsigned long long>(report.smc_zero_density)));
       item.set("particle_check_shift_nats", number_or_null(report.smc_particle_check_shift));
       item.set("particle_check_error_nats", number_or_null(report.smc_particle_check_error));
+      item.set("control_variate", json::Value::boolean(report.smc_control_variate));
+      if (report.smc_control_variate) {
+        item.set("control_correlation", number_or_null(report.smc_control_correlation));
+        item.set("uncontrolled_statistical_error_nats", number_or_null(report.smc_uncontrolled_error));
+      }
     }
     for (const auto& [name, sec] : report.seconds)
       if (name == e.method || (name == "smc" && e.method == "smc_lower_bound") ||
@@ -156,7 +162,8 @@ SYNINFO_REGISTER_COMMAND(truth, "truth",
                          "usage: syninfo truth SPEC.json [--method ksg|cmc|smc|quadrature|all] [--seed S]\n"
                          "                     [--samples M] [--k K] [--inner L]\n"
                          "                     [--smc-samples M2] [--particles NP] [--replicates R]\n"
-                         "                     [--max-particles MP] [--noise-levels L] [--threads T]\n\n"
+                         "                     [--max-particles MP] [--control-samples C] [--noise-levels L]\n"
+                         "                     [--threads T]\n\n"
                          "Prints one JSON object: `best` (the estimate to use, with its standard error),\n"
                          "`reliable` and `reliability_note` (why not, or what was checked); for each method that\n"
                          "applies, its estimate of I(W_E; x^k) in nats and bits with its standard error and how\n"
@@ -170,7 +177,10 @@ SYNINFO_REGISTER_COMMAND(truth, "truth",
                          "              oracles for n = 2..20. When its densities are noisy (mean relative\n"
                          "              variance > 0.35) it reruns with 4x the particles, up to MP (256).\n"
                          "              CPU time ~0.35 us x M2 x n x P x NP x R (n = 10, P = 10, defaults: ~8 s on\n"
-                         "              2 cores, SE ~0.03 nats; M2 = 1000: a quarter of that). For a degenerate\n"
+                         "              2 cores, SE ~0.03 nats; M2 = 1000: a quarter of that). Control variates\n"
+                         "              from the closed form's log-normal surrogates, whose means come from C x M2\n"
+                         "              cheap extra draws (--control-samples C, default 16, 0 off), cut the\n"
+                         "              statistical error (bench/truth_efficiency.cpp). For a degenerate\n"
                          "              ensemble (more synapses than independent neuron directions, or an even\n"
                          "              cycle) it first decides from the ranks of the sums whether I is finite;\n"
                          "              infinite or undefined information is reported as such (best.information,\n"

@@ -2,11 +2,13 @@
 
 #include "syninfo/truth/corrected_sample_mean.hpp"
 
+#include "lognormal_surrogate.hpp"
 #include "psd_square_root.hpp"
 
 #include "syninfo/parallel.hpp"
 #include "syninfo/random.hpp"
 
+#include <Eigen/Cholesky>
 #include <Eigen/Eigenvalues>
 #include <gsl/gsl_cdf.h>
 
@@ -349,6 +351,82 @@ void log_sum_columns(const Eigen::MatrixXd& g, std::ptrdiff_t skip, double* out)
   }
 }
 
+// The control-variate estimate (SmcOptions::control_samples): with D_i the
+// per-sample differences and c_i = (-ln q_W(w_i), -ln q_R(r_i)) the two
+// surrogates at the same draws, I = mean(D - beta . c) + beta . E[c], beta by
+// least squares and E[c] from control_samples x outer extra draws of their
+// own stream. Separate coefficients for W_E and R^(k): the surrogates' errors
+// differ between the two sums. Its variance is Var(D - beta . c) / M +
+// beta' Cov(c) beta / M_extra (independent parts).
+void apply_control_variate(const std::vector<LogTerm>& terms, const std::vector<Eigen::MatrixXd>& factors,
+                           std::size_t k, const SmcOptions& options, const detail::LognormalSurrogate& qw,
+                           const detail::LognormalSurrogate& qr, const std::vector<Eigen::Vector2d>& cv,
+                           SmcMutualInformation& out) {
+  const std::vector<double>& d = out.sample_differences;
+  std::vector<std::size_t> used;
+  for (std::size_t i = 0; i < d.size(); ++i)
+    if (std::isfinite(d[i]) && cv[i].allFinite()) used.push_back(i);
+  if (used.size() < 20) return;
+  const auto m = static_cast<double>(used.size());
+  double md = 0.0;
+  Eigen::Vector2d mc = Eigen::Vector2d::Zero();
+  for (std::size_t i : used) {
+    md += d[i];
+    mc += cv[i];
+  }
+  md /= m;
+  mc /= m;
+  double sdd = 0.0;
+  Eigen::Matrix2d scc = Eigen::Matrix2d::Zero();
+  Eigen::Vector2d sdc = Eigen::Vector2d::Zero();
+  for (std::size_t i : used) {
+    const Eigen::Vector2d x = cv[i] - mc;
+    sdd += (d[i] - md) * (d[i] - md);
+    scc += x * x.transpose();
+    sdc += (d[i] - md) * x;
+  }
+  Eigen::LDLT<Eigen::Matrix2d> solve(scc);
+  if (solve.info() != Eigen::Success || !(sdd > 0.0) || !(scc.determinant() > 1e-12 * scc.trace() * scc.trace())) return;
+  const Eigen::Vector2d beta = solve.solve(sdc);
+  if (!beta.allFinite()) return;
+  const std::size_t extra = options.control_samples * options.outer;
+  std::vector<Eigen::Vector2d> ce(extra);
+  const std::uint64_t stream = options.seed ^ 0x9E3779B97F4A7C15ULL;
+  parallel_for(extra, options.threads, [&](std::size_t begin, std::size_t end) {
+    const Eigen::Index n = terms.front().mean.size();
+    Eigen::MatrixXd g;
+    Eigen::VectorXd z, log_w(n), log_r(n), scratch;
+    for (std::size_t j = begin; j < end; ++j) {
+      Rng rng(stream, j);
+      draw_terms(terms, factors, rng, g, z);
+      log_sum_columns(g, -1, log_w.data());
+      log_sum_columns(g, static_cast<std::ptrdiff_t>(k), log_r.data());
+      ce[j] = {qw.neg_log_density(log_w.data(), scratch), qr.neg_log_density(log_r.data(), scratch)};
+    }
+  });
+  Eigen::Vector2d mean_extra = Eigen::Vector2d::Zero();
+  std::size_t me = 0;
+  for (const auto& c : ce)
+    if (c.allFinite()) {
+      mean_extra += c;
+      ++me;
+    }
+  if (me < 20) return;
+  mean_extra /= static_cast<double>(me);
+  Eigen::Matrix2d cov_extra = Eigen::Matrix2d::Zero();
+  for (const auto& c : ce)
+    if (c.allFinite()) cov_extra += (c - mean_extra) * (c - mean_extra).transpose();
+  cov_extra /= static_cast<double>(me - 1);
+  const double residual = (sdd - sdc.dot(beta)) / (m - 1.0);  // least squares: sdd - beta' scc beta
+  const double controlled =
+      std::sqrt(std::max(residual, 0.0) / m + beta.dot(cov_extra * beta) / static_cast<double>(me));
+  out.control_variate = true;
+  out.control_beta = beta(0) - beta(1);  // ~1 when both surrogates track their densities
+  out.control_correlation = std::sqrt(std::clamp(sdc.dot(beta) / sdd, 0.0, 1.0));  // multiple correlation R
+  out.estimate.value -= beta.dot(mc - mean_extra);
+  out.statistical_error = controlled;
+}
+
 std::string determined_message(Eigen::Index a, const char* what) {
   return "smc: at synapse " + std::to_string(a) + " (in ensemble order) every pattern's term of " + what +
          " is determined by the earlier synapses (more synapses than independent neuron directions, or an even "
@@ -462,18 +540,23 @@ SmcMutualInformation smc_mutual_information_of_terms(const std::vector<LogTerm>&
           : 0;
   const std::size_t checked = stride > 0 ? (options.outer + stride - 1) / stride : 0;
   const bool check = options.check_factor > 1 && checked >= 10;
+  const detail::LognormalSurrogate surrogate_w(terms, std::nullopt), surrogate_r(terms, k);
+  const bool control = options.control_samples > 0 && surrogate_w.valid() && surrogate_r.valid();
+  std::vector<Eigen::Vector2d> cv(control ? options.outer : 0);
   std::vector<double> shift(check ? checked : 0);
   SmcOptions big = options;
   big.particles = options.particles * options.check_factor;
   parallel_for(options.outer, options.threads, [&](std::size_t begin, std::size_t end) {
     Work w;
     Eigen::MatrixXd g;
-    Eigen::VectorXd z, log_w(all.n), log_r(all.n);
+    Eigen::VectorXd z, log_w(all.n), log_r(all.n), scratch;
     for (std::size_t i = begin; i < end; ++i) {
       Rng rng(options.seed, i);
       draw_terms(terms, factors, rng, g, z);
       log_sum_columns(g, -1, log_w.data());
       log_sum_columns(g, static_cast<std::ptrdiff_t>(k), log_r.data());
+      if (control)
+        cv[i] = {surrogate_w.neg_log_density(log_w.data(), scratch), surrogate_r.neg_log_density(log_r.data(), scratch)};
       pw[i] = log_density(all, log_w.data(), options, rng, w);
       pr[i] = log_density(other, log_r.data(), options, rng, w);
       if (check && i % stride == 0) {
@@ -514,22 +597,28 @@ SmcMutualInformation smc_mutual_information_of_terms(const std::vector<LogTerm>&
   }
   out.statistical_error = s.stat;
   out.outer_sd = s.sd;
+  out.uncontrolled_error = s.stat;
   out.sample_differences.resize(options.outer);
   for (std::size_t i = 0; i < options.outer; ++i)
     out.sample_differences[i] = !pw[i].zero && !pr[i].zero ? pw[i].neg_log_p - pr[i].neg_log_p
                                                            : std::numeric_limits<double>::quiet_NaN();
   out.estimate.value = s.mean;
-  out.estimate.standard_error = std::hypot(s.stat, s.allowance);
+  if (control) apply_control_variate(terms, factors, k, options, surrogate_w, surrogate_r, cv, out);
+  out.estimate.standard_error = std::hypot(out.statistical_error, s.allowance);
   out.estimate.samples = s.count;
   out.estimate.method = "smc";
   out.estimate.error_method =
-      "common random numbers (W_E and R^(k) from the same outer draws): sd/sqrt(M) of the per-sample differences "
+      std::string("common random numbers (W_E and R^(k) from the same outer draws): sd/sqrt(M) of the per-sample "
+                  "differences ") +
+      (out.control_variate ? "(less the least-squares fit on the log-normal surrogates' -ln q of W_E and R^(k), whose means come from " +
+                                 std::to_string(options.control_samples) + "M extra draws: both variances added) "
+                           : "") +
       "of jackknife-corrected -ln p (" +
       std::to_string(options.replicates) + " SMC runs of " + std::to_string(options.particles) +
       " particles each), plus max(|jackknife - delta method|, |applied correction|, and, if the shift "
       "with " + std::to_string(options.check_factor) + "x particles on " + std::to_string(out.particle_check_samples) +
       " samples exceeds 2 of its SE, the bias it implies) of the difference in quadrature";
-  out.estimate.standard_error = std::hypot(s.stat, out.bias_allowance);
+  out.estimate.standard_error = std::hypot(out.statistical_error, out.bias_allowance);
   return out;
 }
 

@@ -63,6 +63,7 @@ SmcOptions smc_options(const TruthOptions& o) {
   so.outer = o.smc_samples;
   so.particles = o.smc_particles;
   so.replicates = o.smc_replicates;
+  so.control_samples = o.smc_control_samples;
   so.seed = o.seed;
   so.threads = o.threads;
   return so;
@@ -353,6 +354,9 @@ TruthReport estimate_true_information(const Problem<double>& problem, const Trut
       report.smc_zero_density = r.h_w.zero_density + r.h_r.zero_density;
       report.smc_particle_check_shift = r.particle_check_shift;
       report.smc_particle_check_error = r.particle_check_error;
+      report.smc_control_variate = r.control_variate;
+      report.smc_control_correlation = r.control_correlation;
+      report.smc_uncontrolled_error = r.uncontrolled_error;
     } catch (const SmcUnavailable& ex) {
       report.notes.push_back(skipped("smc", ex.what()));
     }

@@ -7,6 +7,7 @@ add_executable(syninfo_truth_tests
   ${PROJECT_SOURCE_DIR}/tests/truth/test_reliability.cpp
   ${PROJECT_SOURCE_DIR}/tests/truth/test_noise_regularised_smc.cpp
   ${PROJECT_SOURCE_DIR}/tests/truth/test_smc_high_information.cpp
+  ${PROJECT_SOURCE_DIR}/tests/truth/test_smc_control_variate.cpp
 )
 target_link_libraries(syninfo_truth_tests PRIVATE syninfo_core Catch2::Catch2WithMain)
 catch_discover_tests(syninfo_truth_tests)
@@ -23,7 +24,11 @@ set(_truth_specs ${PROJECT_SOURCE_DIR}/tests/truth/specs)
 add_test(NAME "truth cli: smc is best for two synapses"
          COMMAND $<TARGET_FILE:syninfo> truth ${_truth_specs}/two_synapses.json --method smc --smc-samples 300 --threads 2)
 set_tests_properties("truth cli: smc is best for two synapses" PROPERTIES
-  PASS_REGULAR_EXPRESSION "\"best\": [{][^}]*\"method\": \"smc\",[^}]*\"mi_nats\": 1\\.[0-9]+.*\"reliable\": (true|false).*\"reliability_note\".*\"particles\": 32.*\"seconds\"")
+  PASS_REGULAR_EXPRESSION "\"best\": [{][^}]*\"method\": \"smc\",[^}]*\"mi_nats\": 1\\.[0-9]+.*\"reliable\": (true|false).*\"reliability_note\".*\"particles\": 32.*\"control_variate\": true,[^}]*\"control_correlation\": 0\\.[0-9]+.*\"seconds\"")
+add_test(NAME "truth cli: --control-samples 0 turns the control variates off"
+         COMMAND $<TARGET_FILE:syninfo> truth ${_truth_specs}/two_synapses.json --method smc --smc-samples 300 --control-samples 0)
+set_tests_properties("truth cli: --control-samples 0 turns the control variates off" PROPERTIES
+  PASS_REGULAR_EXPRESSION "\"control_variate\": false")
 add_test(NAME "truth cli: a degenerate ensemble gets a flagged lower bound"
          COMMAND $<TARGET_FILE:syninfo> truth ${_truth_specs}/even_cycle.json --method smc --smc-samples 200 --noise-levels 0)
 set_tests_properties("truth cli: a degenerate ensemble gets a flagged lower bound" PROPERTIES

@@ -110,6 +110,15 @@ struct SmcOptions {
   // one enters the bias allowance. 0 turns the check off (cost: +fraction x factor).
   double check_fraction = 0.1;
   std::size_t check_factor = 4;
+  // Control variates (mutual information only): per sample, the closed
+  // form's log-normal surrogates c = (-ln q_W(w), -ln q_R(r)), which track the
+  // sample's -ln p(w) and -ln p(r) and cost one triangular solve each. Their
+  // means are estimated from control_samples x outer extra draws of the
+  // patterns (no smc; a random stream of their own), and the estimate is
+  // mean(D - beta . c) + beta . mean_extra(c), beta by least squares.
+  // Unbiased up to O(1/outer) from estimating beta. 0 turns it off; off too
+  // when either surrogate has no density (K not positive definite).
+  std::size_t control_samples = 16;
 };
 
 struct SmcEntropy {
@@ -143,8 +152,15 @@ struct SmcMutualInformation {
   SmcEntropy h_w, h_r;
   double bias_correction = 0.0;    // net applied correction (W_E minus R^(k))
   double bias_allowance = 0.0;
-  double statistical_error = 0.0;  // of the per-sample differences alone
-  double outer_sd = 0.0;           // sd of the per-sample differences (SE = outer_sd / sqrt(outer))
+  double statistical_error = 0.0;  // of the (controlled, when control_variate) mean of the per-sample differences
+  double outer_sd = 0.0;           // sd of the raw per-sample differences
+  // The control variate (SmcOptions::control_samples): whether it was used,
+  // its coefficient, the correlation of the differences with it, and the
+  // statistical error the estimate would have had without it.
+  bool control_variate = false;
+  double control_beta = 0.0;         // beta_W - beta_R (about 1 when both surrogates track their densities)
+  double control_correlation = 0.0;  // multiple correlation of the differences with the two surrogates
+  double uncontrolled_error = 0.0;
   // The particle check: mean over the checked samples of (estimate with
   // check_factor x particles) - (estimate with particles), its standard error
   // (inner noise only: same points), and the number of samples checked.

@@ -78,6 +78,7 @@ struct TruthOptions {
   std::size_t smc_samples = 4000;   // outer samples; cost ~ n * P * particles * replicates per sample
   std::size_t smc_particles = 32;   // particles per run (below ~16 the Jensen bias grows, see tests)
   std::size_t smc_replicates = 4;   // runs per density (jackknife)
+  std::size_t smc_control_samples = 16;  // control-variate draws per outer sample (SmcOptions::control_samples); 0 off
   // When the density estimates are noisy (mean relative variance above 0.35),
   // rerun smc with 4x the particles (same outer points), up to this many.
   // smc_particles_used in the report says what was used. 0 or <= smc_particles: off.
@@ -126,6 +127,9 @@ struct TruthReport {
   std::size_t smc_particles_used = 0;
   double smc_particle_check_shift = 0.0;  // see SmcMutualInformation
   double smc_particle_check_error = 0.0;
+  bool smc_control_variate = false;       // the log-normal surrogates' control variates were used
+  double smc_control_correlation = 0.0;   // their multiple correlation with the per-sample differences
+  double smc_uncontrolled_error = 0.0;    // the statistical error without them
 
   // Cost.
   std::vector<std::pair<std::string, double>> seconds;  // per method, wall-clock
