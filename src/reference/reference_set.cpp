@@ -443,9 +443,11 @@ std::vector<Case> compute_cases(const std::vector<CaseSpec>& specs, unsigned thr
     truth::TruthOptions o;
     o.ksg = o.cmc = o.quadrature = false;
     o.noise_levels = 0;  // only reliable smc values are recorded; a bound never is
-    // Format v1 was generated without smc's control variates; its values stay
-    // reproducible bit for bit (a generator change is a new format version).
+    // Format v1 was generated without smc's control variates and with a
+    // one-set particle check; its values stay reproducible bit for bit (a
+    // generator change is a new format version).
     o.smc_control_samples = 0;
+    o.smc_check_extensions = 0;
     o.smc_samples = truth_smc_samples;
     o.seed = truth_seed;
     o.threads = threads;

@@ -64,6 +64,7 @@ SmcOptions smc_options(const TruthOptions& o) {
   so.particles = o.smc_particles;
   so.replicates = o.smc_replicates;
   so.control_samples = o.smc_control_samples;
+  so.check_extensions = o.smc_check_extensions;
   so.seed = o.seed;
   so.threads = o.threads;
   return so;

@@ -110,6 +110,10 @@ struct SmcOptions {
   // one enters the bias allowance. 0 turns the check off (cost: +fraction x factor).
   double check_fraction = 0.1;
   std::size_t check_factor = 4;
+  // A significant shift is measured again on up to this many further
+  // disjoint sets of check_fraction x outer samples (stopping as soon as it is
+  // no longer significant) before it enters the allowance. 0: one set only.
+  std::size_t check_extensions = 3;
   // Control variates (mutual information only): per sample, the closed
   // form's log-normal surrogates c = (-ln q_W(w), -ln q_R(r)), which track the
   // sample's -ln p(w) and -ln p(r) and cost one triangular solve each. Their

@@ -79,6 +79,7 @@ struct TruthOptions {
   std::size_t smc_particles = 32;   // particles per run (below ~16 the Jensen bias grows, see tests)
   std::size_t smc_replicates = 4;   // runs per density (jackknife)
   std::size_t smc_control_samples = 16;  // control-variate draws per outer sample (SmcOptions::control_samples); 0 off
+  std::size_t smc_check_extensions = 3;  // re-measurements of a significant particle check (SmcOptions::check_extensions)
   // When the density estimates are noisy (mean relative variance above 0.35),
   // rerun smc with 4x the particles (same outer points), up to this many.
   // smc_particles_used in the report says what was used. 0 or <= smc_particles: off.
