@@ -352,6 +352,15 @@ void log_sum_columns(const Eigen::MatrixXd& g, std::ptrdiff_t skip, double* out)
   }
 }
 
+// One outer point: every pattern drawn once (rng), ln W_E and ln R^(k) from
+// the same draws (common random numbers).
+void draw_point(const std::vector<LogTerm>& terms, const std::vector<Eigen::MatrixXd>& factors, std::size_t k,
+                Rng& rng, Eigen::MatrixXd& g, Eigen::VectorXd& z, Eigen::VectorXd& log_w, Eigen::VectorXd& log_r) {
+  draw_terms(terms, factors, rng, g, z);
+  log_sum_columns(g, -1, log_w.data());
+  log_sum_columns(g, static_cast<std::ptrdiff_t>(k), log_r.data());
+}
+
 // The control-variate estimate (SmcOptions::control_samples): with D_i the
 // per-sample differences and c_i = (-ln q_W(w_i), -ln q_R(r_i)) the two
 // surrogates at the same draws, I = mean(D - beta . c) + beta . E[c], beta by
@@ -399,9 +408,7 @@ void apply_control_variate(const std::vector<LogTerm>& terms, const std::vector<
     Eigen::VectorXd z, log_w(n), log_r(n), scratch;
     for (std::size_t j = begin; j < end; ++j) {
       Rng rng(stream, j);
-      draw_terms(terms, factors, rng, g, z);
-      log_sum_columns(g, -1, log_w.data());
-      log_sum_columns(g, static_cast<std::ptrdiff_t>(k), log_r.data());
+      draw_point(terms, factors, k, rng, g, z, log_w, log_r);
       ce[j] = {qw.neg_log_density(log_w.data(), scratch), qr.neg_log_density(log_r.data(), scratch)};
     }
   });
@@ -547,27 +554,28 @@ SmcMutualInformation smc_mutual_information_of_terms(const std::vector<LogTerm>&
   std::vector<double> shift(check ? checked : 0);
   SmcOptions big = options;
   big.particles = options.particles * options.check_factor;
+  // The particle check at point i: (estimate with check_factor x particles)
+  // - (the main estimate), from independent inner draws (a stream of their
+  // own) at the same point; 0 where any density vanished.
+  auto check_shift = [&](std::size_t i, const Eigen::VectorXd& log_w, const Eigen::VectorXd& log_r, Work& w) {
+    Rng inner(options.seed ^ 0x5DEECE66DULL, i);
+    const PointResult bw = log_density(all, log_w.data(), big, inner, w);
+    const PointResult br = log_density(other, log_r.data(), big, inner, w);
+    const bool ok = !bw.zero && !br.zero && !pw[i].zero && !pr[i].zero;
+    return ok ? (bw.neg_log_p - br.neg_log_p) - (pw[i].neg_log_p - pr[i].neg_log_p) : 0.0;
+  };
   parallel_for(options.outer, options.threads, [&](std::size_t begin, std::size_t end) {
     Work w;
     Eigen::MatrixXd g;
     Eigen::VectorXd z, log_w(all.n), log_r(all.n), scratch;
     for (std::size_t i = begin; i < end; ++i) {
       Rng rng(options.seed, i);
-      draw_terms(terms, factors, rng, g, z);
-      log_sum_columns(g, -1, log_w.data());
-      log_sum_columns(g, static_cast<std::ptrdiff_t>(k), log_r.data());
+      draw_point(terms, factors, k, rng, g, z, log_w, log_r);
       if (control)
         cv[i] = {surrogate_w.neg_log_density(log_w.data(), scratch), surrogate_r.neg_log_density(log_r.data(), scratch)};
       pw[i] = log_density(all, log_w.data(), options, rng, w);
       pr[i] = log_density(other, log_r.data(), options, rng, w);
-      if (check && i % stride == 0) {
-        // Independent inner draws (a stream of their own) at the same points.
-        Rng inner(options.seed ^ 0x5DEECE66DULL, i);
-        const PointResult bw = log_density(all, log_w.data(), big, inner, w);
-        const PointResult br = log_density(other, log_r.data(), big, inner, w);
-        const bool ok = !bw.zero && !br.zero && !pw[i].zero && !pr[i].zero;
-        shift[i / stride] = ok ? (bw.neg_log_p - br.neg_log_p) - (pw[i].neg_log_p - pr[i].neg_log_p) : 0.0;
-      }
+      if (check && i % stride == 0) shift[i / stride] = check_shift(i, log_w, log_r, w);
     }
   });
   SmcMutualInformation out;
@@ -605,14 +613,8 @@ SmcMutualInformation smc_mutual_information_of_terms(const std::vector<LogTerm>&
         for (std::size_t t = begin; t < end; ++t) {
           const std::size_t i = idx[t];
           Rng rng(options.seed, i);  // the same point as the main pass
-          draw_terms(terms, factors, rng, g, z);
-          log_sum_columns(g, -1, log_w.data());
-          log_sum_columns(g, static_cast<std::ptrdiff_t>(k), log_r.data());
-          Rng inner(options.seed ^ 0x5DEECE66DULL, i);
-          const PointResult bw = log_density(all, log_w.data(), big, inner, w);
-          const PointResult br = log_density(other, log_r.data(), big, inner, w);
-          const bool ok = !bw.zero && !br.zero && !pw[i].zero && !pr[i].zero;
-          more[t] = ok ? (bw.neg_log_p - br.neg_log_p) - (pw[i].neg_log_p - pr[i].neg_log_p) : 0.0;
+          draw_point(terms, factors, k, rng, g, z, log_w, log_r);
+          more[t] = check_shift(i, log_w, log_r, w);
         }
       });
       shift.insert(shift.end(), more.begin(), more.end());
@@ -637,7 +639,6 @@ SmcMutualInformation smc_mutual_information_of_terms(const std::vector<LogTerm>&
                                                            : std::numeric_limits<double>::quiet_NaN();
   out.estimate.value = s.mean;
   if (control) apply_control_variate(terms, factors, k, options, surrogate_w, surrogate_r, cv, out);
-  out.estimate.standard_error = std::hypot(out.statistical_error, s.allowance);
   out.estimate.samples = s.count;
   out.estimate.method = "smc";
   out.estimate.error_method =
