@@ -6,6 +6,7 @@ target_sources(syninfo_core PRIVATE
   ${PROJECT_SOURCE_DIR}/src/estimators/range_counter.cpp
   ${PROJECT_SOURCE_DIR}/src/estimators/sample_checks.cpp
   ${PROJECT_SOURCE_DIR}/src/estimators/block_error.cpp
+  ${PROJECT_SOURCE_DIR}/src/estimators/standardise.cpp
   ${PROJECT_SOURCE_DIR}/src/estimators/ksg.cpp
   ${PROJECT_SOURCE_DIR}/src/estimators/kozachenko_leonenko.cpp
   ${PROJECT_SOURCE_DIR}/src/estimators/csv.cpp
