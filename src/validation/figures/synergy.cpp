@@ -21,6 +21,9 @@ void write_synergy_figure(OutputDir& out, const SynergyAnalysis& s) {
   out.csv("synergy.csv", t);
   const std::string plot =
       "set multiplot layout 1,2 title 'Synergy and closed-form error against ground truth (set 3 law)'\nset grid\n"
+      // Autoscaled x ends at the smallest and largest n: without offsets the
+      // points (and error bars) at the ends sit on the frame and are clipped.
+      "set offsets 0.6, 0.6, 0, 0\n"
       "set xlabel 'ensemble size n'\nset key top left\n"
       "set ylabel 'I(W_E) - sum_a I(W_a) (bits)'\n"
       "plot 'synergy.csv' using ($2-0.1):11:12 with yerrorbars pt 7 lc rgb 'black' title 'ground truth (reliable)', \\\n"
