@@ -41,6 +41,9 @@ struct Synapse {
 };
 using Ensemble = std::vector<Synapse>;
 
+// Sorted distinct neurons J touched by the ensemble (both ends of every synapse).
+std::vector<std::size_t> touched_neurons(const Ensemble& ensemble);
+
 // A complete question: how much does W_E tell about pattern k?
 template <class T>
 struct Problem {

@@ -5,6 +5,7 @@
 #include <Eigen/Cholesky>
 #include <Eigen/Eigenvalues>
 
+#include <algorithm>
 #include <limits>
 #include <map>
 #include <utility>
@@ -150,6 +151,18 @@ bool symmetrise_covariances(Patterns<T>& patterns) {
           changed = true;
         }
   return changed;
+}
+
+std::vector<std::size_t> touched_neurons(const Ensemble& ensemble) {
+  std::vector<std::size_t> j;
+  j.reserve(2 * ensemble.size());
+  for (const auto& s : ensemble) {
+    j.push_back(s.i);
+    j.push_back(s.j);
+  }
+  std::sort(j.begin(), j.end());
+  j.erase(std::unique(j.begin(), j.end()), j.end());
+  return j;
 }
 
 void validate_ensemble(const Ensemble& ensemble, std::size_t neurons) {

@@ -11,17 +11,6 @@
 namespace syninfo::simulation {
 namespace {
 
-std::vector<std::size_t> touched_of(const Ensemble& e) {
-  std::vector<std::size_t> t;
-  for (const auto& s : e) {
-    t.push_back(s.i);
-    t.push_back(s.j);
-  }
-  std::sort(t.begin(), t.end());
-  t.erase(std::unique(t.begin(), t.end()), t.end());
-  return t;
-}
-
 // Patterns' centroid dispersion (feature 3), from the full N-dimensional means.
 double centroid_dispersion(const std::vector<Eigen::VectorXd>& means) {
   Eigen::VectorXd centroid = Eigen::VectorXd::Zero(means.front().size());
@@ -47,7 +36,7 @@ CompactSample compact_set3(SetId set, const RandomSetSettings& settings, std::ui
                                                             : draw_ensemble(rng, settings, h.synapses);
   Ensemble ensemble = generated;
   ensemble.resize(h.synapses);
-  const std::vector<std::size_t> rows = touched_of(generated);
+  const std::vector<std::size_t> rows = touched_neurons(generated);
   const std::size_t m = rows.size();
   std::vector<Eigen::VectorXd> means;
   for (std::size_t mu = 0; mu < h.patterns; ++mu)

@@ -242,13 +242,7 @@ Ensemble sample_ensemble(Rng& rng, const RandomSetSettings& s, const SampleHeade
 }  // namespace detail
 
 Problem<double> restrict_to_touched(const Problem<double>& problem) {
-  std::vector<std::size_t> touched;
-  for (const auto& s : problem.ensemble) {
-    touched.push_back(s.i);
-    touched.push_back(s.j);
-  }
-  std::sort(touched.begin(), touched.end());
-  touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+  const std::vector<std::size_t> touched = touched_neurons(problem.ensemble);
   auto position = [&](std::size_t neuron) {
     return static_cast<std::size_t>(std::lower_bound(touched.begin(), touched.end(), neuron) - touched.begin());
   };
@@ -271,13 +265,7 @@ Problem<double> restrict_to_touched(const Problem<double>& problem) {
 }
 
 bool incidence_independent(const Ensemble& ensemble) {
-  std::vector<std::size_t> touched;
-  for (const auto& s : ensemble) {
-    touched.push_back(s.i);
-    touched.push_back(s.j);
-  }
-  std::sort(touched.begin(), touched.end());
-  touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+  const std::vector<std::size_t> touched = touched_neurons(ensemble);
   Eigen::MatrixXd e = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(ensemble.size()), static_cast<Eigen::Index>(touched.size()));
   for (std::size_t a = 0; a < ensemble.size(); ++a) {
     const auto col = [&](std::size_t neuron) {

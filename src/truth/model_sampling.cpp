@@ -24,17 +24,6 @@ Eigen::MatrixXd ensemble_rows(const Ensemble& ensemble, std::size_t neurons) {
   return rows;
 }
 
-std::vector<std::size_t> touched_neurons(const Ensemble& ensemble) {
-  std::vector<std::size_t> j;
-  for (const auto& s : ensemble) {
-    j.push_back(s.i);
-    j.push_back(s.j);
-  }
-  std::sort(j.begin(), j.end());
-  j.erase(std::unique(j.begin(), j.end()), j.end());
-  return j;
-}
-
 std::vector<LogTerm> log_terms(const Problem<double>& problem) {
   validate_problem(problem);
   const Eigen::MatrixXd e = ensemble_rows(problem.ensemble, problem.patterns.neurons());

@@ -258,6 +258,22 @@ void verdict(const Problem<double>& problem, const std::vector<LogTerm>& terms, 
 
 }  // namespace
 
+bool select_methods(TruthOptions& options, const std::string& method, std::size_t synapses) {
+  if (method == "auto") {
+    options.ksg = options.cmc = options.cmc_for_ensembles = false;
+    options.quadrature = synapses == 1;
+    options.smc = synapses != 1;
+    return true;
+  }
+  if (method != "all" && method != "ksg" && method != "cmc" && method != "smc" && method != "quadrature") return false;
+  options.ksg = method == "all" || method == "ksg";
+  options.cmc = method == "all" || method == "cmc";
+  options.cmc_for_ensembles = method == "cmc";
+  options.smc = method == "all" || method == "smc";
+  options.quadrature = method == "all" || method == "quadrature";
+  return true;
+}
+
 TruthReport estimate_true_information(const Problem<double>& problem, const TruthOptions& options) {
   const Timer total;
   const std::vector<LogTerm> terms = log_terms(problem);  // validates

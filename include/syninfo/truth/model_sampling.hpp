@@ -26,9 +26,6 @@ struct LogTerm {
 // The n x N matrix whose row a is e_a = unit(i_a) + unit(j_a).
 Eigen::MatrixXd ensemble_rows(const Ensemble& ensemble, std::size_t neurons);
 
-// Sorted distinct neurons J touched by the ensemble.
-std::vector<std::size_t> touched_neurons(const Ensemble& ensemble);
-
 // One LogTerm per pattern, in pattern order.
 std::vector<LogTerm> log_terms(const Problem<double>& problem);
 
