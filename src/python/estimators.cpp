@@ -77,19 +77,8 @@ py::dict kl_entropy_result(const Eigen::MatrixXd& x, const estimators::KlOptions
 
 py::dict true_information_result(const json::Value& spec, const std::string& method, truth::TruthOptions options) {
   const Problem<double> problem = problem_from_json<double>(spec);
-  if (method == "auto") {
-    options.ksg = options.cmc = false;
-    options.quadrature = problem.ensemble.size() == 1;
-    options.smc = problem.ensemble.size() != 1;
-  } else if (method == "all" || method == "ksg" || method == "cmc" || method == "smc" || method == "quadrature") {
-    options.ksg = method == "all" || method == "ksg";
-    options.cmc = method == "all" || method == "cmc";
-    options.cmc_for_ensembles = method == "cmc";
-    options.smc = method == "all" || method == "smc";
-    options.quadrature = method == "all" || method == "quadrature";
-  } else {
+  if (!truth::select_methods(options, method, problem.ensemble.size()))
     throw std::invalid_argument("method must be auto, all, ksg, cmc, smc or quadrature, got '" + method + "'");
-  }
   if (options.samples <= static_cast<std::size_t>(options.k)) throw std::invalid_argument("samples must exceed k");
   truth::TruthReport report;
   {

@@ -47,9 +47,24 @@ syninfo_cli_test(truth_noise_levels_one 2 "--noise-levels must be 0 \\(off\\) or
 # method, and the degenerate path).
 add_test(NAME cli.truth_threads_identical
          COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:syninfo> -DSPEC=${_rt_specs}/generated.json
-                 "-DARGS=--samples 2000 --smc-samples 300" -P ${PROJECT_SOURCE_DIR}/tests/cli/truth_threads_identical.cmake)
+                 "-DARGS=--method all --samples 2000 --smc-samples 300" -P ${PROJECT_SOURCE_DIR}/tests/cli/truth_threads_identical.cmake)
 add_test(NAME cli.truth_threads_identical_degenerate
          COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:syninfo> -DSPEC=${_rt_specs}/four_cycle.json
                  "-DARGS=--method smc --smc-samples 300" -P ${PROJECT_SOURCE_DIR}/tests/cli/truth_threads_identical.cmake)
 set_tests_properties(cli.truth_degenerate_cycle cli.truth_degenerate_infinite cli.truth_noise_levels_one
                      cli.truth_threads_identical cli.truth_threads_identical_degenerate PROPERTIES TIMEOUT 120 LABELS cli)
+
+# Issue 16.4: the default --method auto runs only the method that gives best
+# (one synapse: quadrature, a single estimate), and stderr names the sample
+# counts each selected method uses; --method all adds the cross-checks.
+syninfo_cli_test(truth_auto_single_synapse 0
+                 "\"best\": {[^}]*\"method\": \"quadrature\".*\"estimates\": \\[ *{[^{}]*\"method\": \"quadrature\"[^{}]*} *\\], *\"closed_form\".*method auto: quadrature \\(deterministic\\)\\.\\.\\."
+                 truth ${PROJECT_SOURCE_DIR}/examples/worked_example.json)
+syninfo_cli_test(truth_all_names_counts 0
+                 "\"method\": \"cmc\".*method all: quadrature \\(deterministic\\); ksg 500 samples, k = 3; cmc 500 outer x 256 inner draws\\.\\.\\."
+                 truth ${PROJECT_SOURCE_DIR}/examples/worked_example.json --method all --samples 500)
+syninfo_cli_test(truth_auto_ensemble_smc 0
+                 "\"best\": {[^}]*\"method\": \"smc\".*method auto: smc 200 outer samples x 4 runs x 32 particles\\.\\.\\."
+                 truth ${_rt_specs}/generated.json --smc-samples 200)
+set_tests_properties(cli.truth_auto_single_synapse cli.truth_all_names_counts cli.truth_auto_ensemble_smc
+                     PROPERTIES TIMEOUT 120 LABELS cli)

@@ -36,4 +36,4 @@ set_tests_properties("truth cli: a degenerate ensemble gets a flagged lower boun
 add_test(NAME "truth cli: unknown method is a usage error"
          COMMAND sh -c "$<TARGET_FILE:syninfo> truth ${_truth_specs}/two_synapses.json --method magic; test $? -eq 2 && echo exit-code-2")
 set_tests_properties("truth cli: unknown method is a usage error" PROPERTIES
-  PASS_REGULAR_EXPRESSION "--method must be ksg, cmc, smc, quadrature or all.*exit-code-2")
+  PASS_REGULAR_EXPRESSION "--method must be auto, all, ksg, cmc, smc or quadrature, got .magic..*exit-code-2")

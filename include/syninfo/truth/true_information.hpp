@@ -137,6 +137,16 @@ struct TruthReport {
   double total_seconds = 0.0;
 };
 
+// The methods a name selects (the CLI's --method, Python's method=), for an
+// ensemble of `synapses` synapses:
+//   "auto"  the `best` rule's method alone, no cross-checks (the default): quadrature
+//           for one synapse, smc otherwise. Same best estimate as "all", at a
+//           fraction of the cost (on one synapse "all" spends ~90% on CMC).
+//   "all"   every method that applies (the cross-checks enter the verdict);
+//   "ksg", "cmc", "smc", "quadrature": that method alone ("cmc" also for n >= 3).
+// Returns false, leaving options unchanged, for any other name.
+bool select_methods(TruthOptions& options, const std::string& method, std::size_t synapses);
+
 // Throws InvalidInput for an invalid problem; every method failure becomes a note.
 TruthReport estimate_true_information(const Problem<double>& problem, const TruthOptions& options);
 
