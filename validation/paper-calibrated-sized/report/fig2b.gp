@@ -1,0 +1,20 @@
+set terminal pngcairo size 1050,650 font ',11'
+set output 'fig2b.png'
+set datafile separator ','
+set datafile columnheaders
+set title 'Fig. 2B: single synapse information about pattern k, one curve per P, sigma^2 = 1'
+set xlabel 'rho (log-domain correlation)'
+set ylabel 'I(W_E; x^k) (bits)'
+set logscale y
+set key outside right top font ',9' spacing 0.9
+set grid
+set xrange [-0.02:1.01]
+plot 'fig2b.csv' using 4:(($2==2 && $7>0) ? $7 : NaN) with linespoints lc 1 pt 7 ps 0.5 title 'P = 2', \
+     'fig2b.csv' using 4:(($2==3 && $7>0) ? $7 : NaN) with linespoints lc 2 pt 7 ps 0.5 title 'P = 3', \
+     'fig2b.csv' using 4:(($2==5 && $7>0) ? $7 : NaN) with linespoints lc 3 pt 7 ps 0.5 title 'P = 5', \
+     'fig2b.csv' using 4:(($2==10 && $7>0) ? $7 : NaN) with linespoints lc 4 pt 7 ps 0.5 title 'P = 10', \
+     'fig2b.csv' using 4:(($2==20 && $7>0) ? $7 : NaN) with linespoints lc 5 pt 7 ps 0.5 title 'P = 20', \
+     'fig2b.csv' using 4:(($2==30 && $7>0) ? $7 : NaN) with linespoints lc 6 pt 7 ps 0.5 title 'P = 30', \
+     'fig2b.csv' using 4:(($8==1 && $10>0) ? $10 : NaN) with points pt 2 ps 2 lc rgb 'red' title 'first non-PD (repaired I)', \
+     'fig2b_truth.csv' using 4:(($8==1 && $5>0) ? $5 : NaN):6 with yerrorbars pt 6 ps 1.2 lc rgb 'black' title 'ground truth (reliable)', \
+     'fig2b_truth.csv' using 4:(($8==0 && $5>0) ? $5 : NaN):6 with yerrorbars pt 4 ps 1.2 lc rgb 'gray50' title 'ground truth (unreliable)'

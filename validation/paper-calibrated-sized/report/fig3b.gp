@@ -1,0 +1,22 @@
+set terminal pngcairo size 1050,650 font ',11'
+set output 'fig3b.png'
+set datafile separator ','
+set datafile columnheaders
+set title 'Fig. 3B: ensemble information about pattern k, P = 10, sigma^2 = 1'
+set xlabel 'rho (log-domain correlation)'
+set ylabel 'I(W_E; x^k) (bits)'
+set logscale y
+set key outside right top font ',9' spacing 0.9
+set grid
+set xrange [-0.02:1.01]
+plot 'fig3b.csv' using 4:(($2==1 && $7>0) ? $7 : NaN) with linespoints lc 1 pt 7 ps 0.5 title 'n = 1', \
+     'fig3b.csv' using 4:(($2==2 && $7>0) ? $7 : NaN) with linespoints lc 2 pt 7 ps 0.5 title 'n = 2', \
+     'fig3b.csv' using 4:(($2==3 && $7>0) ? $7 : NaN) with linespoints lc 3 pt 7 ps 0.5 title 'n = 3', \
+     'fig3b.csv' using 4:(($2==4 && $7>0) ? $7 : NaN) with linespoints lc 4 pt 7 ps 0.5 title 'n = 4', \
+     'fig3b.csv' using 4:(($2==5 && $7>0) ? $7 : NaN) with linespoints lc 5 pt 7 ps 0.5 title 'n = 5', \
+     'fig3b.csv' using 4:(($2==6 && $7>0) ? $7 : NaN) with linespoints lc 6 pt 7 ps 0.5 title 'n = 6', \
+     'fig3b.csv' using 4:(($2==8 && $7>0) ? $7 : NaN) with linespoints lc 7 pt 7 ps 0.5 title 'n = 8', \
+     'fig3b.csv' using 4:(($2==10 && $7>0) ? $7 : NaN) with linespoints lc 8 pt 7 ps 0.5 title 'n = 10', \
+     'fig3b.csv' using 4:(($8==1 && $10>0) ? $10 : NaN) with points pt 2 ps 2 lc rgb 'red' title 'first non-PD (repaired I)', \
+     'fig3b_truth.csv' using 4:(($8==1 && $5>0) ? $5 : NaN):6 with yerrorbars pt 6 ps 1.2 lc rgb 'black' title 'ground truth (reliable)', \
+     'fig3b_truth.csv' using 4:(($8==0 && $5>0) ? $5 : NaN):6 with yerrorbars pt 4 ps 1.2 lc rgb 'gray50' title 'ground truth (unreliable)'
