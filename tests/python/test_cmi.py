@@ -56,9 +56,9 @@ def test_cmi_without_permutations_has_no_p_value(chain):
 def test_cmi_null_gives_large_p_value(chain):
     # Y replaced by a function of Z plus fresh noise: X independent of Y given
     # Z, although X and Y are dependent through z0. With 19 surrogates p is
-    # uniform on {0.05, ..., 1} under the null; p <= 0.1 for this fixed draw
-    # would happen with probability 0.1, and was checked not to (a seeded,
-    # deterministic result).
+    # uniform on {0.05, ..., 1} under the null; p <= 0.1 for a fixed draw
+    # happens with probability 0.1. This seeded draw gives p = 0.25
+    # (deterministic, so the check is reproducible).
     x, _, z = chain
     y = z[:, 0] + 0.5 * np.random.default_rng(32).normal(size=len(x))
     py = syninfo.cmi(x, y, z, permutations=19, seed=2)
