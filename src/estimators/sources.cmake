@@ -8,10 +8,13 @@ target_sources(syninfo_core PRIVATE
   ${PROJECT_SOURCE_DIR}/src/estimators/block_error.cpp
   ${PROJECT_SOURCE_DIR}/src/estimators/standardise.cpp
   ${PROJECT_SOURCE_DIR}/src/estimators/ksg.cpp
+  ${PROJECT_SOURCE_DIR}/src/estimators/ksg_conditional.cpp
+  ${PROJECT_SOURCE_DIR}/src/estimators/permutation_test.cpp
   ${PROJECT_SOURCE_DIR}/src/estimators/kozachenko_leonenko.cpp
   ${PROJECT_SOURCE_DIR}/src/estimators/csv.cpp
 )
 target_sources(syninfo PRIVATE
   ${PROJECT_SOURCE_DIR}/src/cli/cmd_ksg.cpp
   ${PROJECT_SOURCE_DIR}/src/cli/cmd_entropy.cpp
+  ${PROJECT_SOURCE_DIR}/src/cli/cmd_cmi.cpp
 )

@@ -59,6 +59,34 @@ py::dict ksg_result(const Eigen::MatrixXd& x, const Eigen::MatrixXd& y, const es
   return d;
 }
 
+py::dict cmi_result(const Eigen::MatrixXd& x, const Eigen::MatrixXd& y, const Eigen::MatrixXd& z,
+                    const estimators::CmiOptions& options, const estimators::PermutationOptions& permutation) {
+  estimators::Estimate e;
+  estimators::PermutationTest test;
+  {
+    py::gil_scoped_release release;
+    e = estimators::ksg_conditional_mutual_information(x, y, z, options);
+    if (permutation.permutations > 0) test = estimators::cmi_permutation_test(x, y, z, options, permutation);
+  }
+  py::dict d;
+  d["method"] = e.method;
+  d["k"] = options.k;
+  d["samples"] = e.samples;
+  set_estimate(d, "estimate", e);
+  d["error_method"] = e.error_method;
+  d["seed"] = options.seed;
+  if (permutation.permutations > 0) {
+    d["permutations"] = test.permutations;
+    d["p_value"] = test.p_value;
+    d["surrogates_at_least_observed"] = test.at_least_observed;
+    d["surrogate_mean_nats"] = finite_or_none(test.surrogate_mean);
+    d["surrogate_sd_nats"] = finite_or_none(test.surrogate_sd);
+    d["shuffle_neighbours"] = permutation.neighbours;
+    d["null_method"] = test.null_method;
+  }
+  return d;
+}
+
 py::dict kl_entropy_result(const Eigen::MatrixXd& x, const estimators::KlOptions& options, const std::string& norm) {
   estimators::Estimate e;
   {

@@ -1,9 +1,12 @@
 // The estimators of the true information for the Python module: KSG mutual
-// information, Kozachenko-Leonenko entropy, and the model's true information,
-// with the field names of `syninfo ksg`, `syninfo entropy` and `syninfo truth`.
+// information, KSG conditional mutual information, Kozachenko-Leonenko
+// entropy, and the model's true information, with the field names of
+// `syninfo ksg`, `syninfo cmi`, `syninfo entropy` and `syninfo truth`.
 #pragma once
 #include "syninfo/estimators/kozachenko_leonenko.hpp"
 #include "syninfo/estimators/ksg.hpp"
+#include "syninfo/estimators/ksg_conditional.hpp"
+#include "syninfo/estimators/permutation_test.hpp"
 #include "syninfo/json.hpp"
 #include "syninfo/truth/true_information.hpp"
 
@@ -21,6 +24,9 @@ namespace py = pybind11;
 Eigen::MatrixXd sample_matrix(const py::array_t<double, py::array::forcecast>& a, const std::string& name);
 
 py::dict ksg_result(const Eigen::MatrixXd& x, const Eigen::MatrixXd& y, const estimators::KsgOptions& options);
+// permutation.permutations == 0: no test (no p_value field).
+py::dict cmi_result(const Eigen::MatrixXd& x, const Eigen::MatrixXd& y, const Eigen::MatrixXd& z,
+                    const estimators::CmiOptions& options, const estimators::PermutationOptions& permutation);
 py::dict kl_entropy_result(const Eigen::MatrixXd& x, const estimators::KlOptions& options, const std::string& norm);
 
 // method: "auto" (the one that gives `best`: quadrature for one synapse,

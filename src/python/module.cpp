@@ -99,6 +99,27 @@ PYBIND11_MODULE(_syninfo, m) {
       py::arg("x"), py::arg("y"), py::arg("k"), py::arg("algorithm"), py::arg("noise"), py::arg("seed"),
       py::arg("copula"), py::arg("blocks"), py::arg("threads"));
   m.def(
+      "cmi",
+      [](const py::array_t<double, py::array::forcecast>& x, const py::array_t<double, py::array::forcecast>& y,
+         const py::array_t<double, py::array::forcecast>& z, int k, long long permutations,
+         std::size_t shuffle_neighbours, std::uint64_t seed, std::size_t blocks, unsigned threads) {
+        estimators::CmiOptions o;
+        o.k = k;
+        o.seed = seed;
+        o.blocks = blocks;
+        o.threads = threads;
+        if (permutations < 0) throw std::invalid_argument("permutations must be >= 0 (0: no test)");
+        estimators::PermutationOptions p;
+        p.permutations = static_cast<std::size_t>(permutations);
+        p.neighbours = shuffle_neighbours;
+        p.seed = seed;
+        p.threads = threads;
+        return python::cmi_result(python::sample_matrix(x, "X"), python::sample_matrix(y, "Y"),
+                                  python::sample_matrix(z, "Z"), o, p);
+      },
+      py::arg("x"), py::arg("y"), py::arg("z"), py::arg("k"), py::arg("permutations"), py::arg("shuffle_neighbours"),
+      py::arg("seed"), py::arg("blocks"), py::arg("threads"));
+  m.def(
       "kl_entropy",
       [](const py::array_t<double, py::array::forcecast>& x, int k, const std::string& norm, std::size_t blocks,
          std::uint64_t seed, unsigned threads) {

@@ -46,6 +46,7 @@ syninfo_cli_test(mi_repair 0 "\"status\": \"ok\".*\"repaired\": \\[\"K\"\\].*\"p
 syninfo_cli_test(mi_bad_policy 2 "--pd-policy must be report or nearest-pd" mi ${SPECS}/not_pd.json --pd-policy fix)
 include(${PROJECT_SOURCE_DIR}/tests/cli/attractor.cmake)
 include(${PROJECT_SOURCE_DIR}/tests/cli/pid.cmake OPTIONAL)
+include(${PROJECT_SOURCE_DIR}/tests/cli/cmi.cmake)
 include(${PROJECT_SOURCE_DIR}/tests/cli/robustness_inputs.cmake)
 include(${CMAKE_CURRENT_LIST_DIR}/covariance_tolerance.cmake)
 include(${PROJECT_SOURCE_DIR}/tests/cli/robustness_truth.cmake)

@@ -4,6 +4,8 @@ add_executable(syninfo_estimator_tests
   ${PROJECT_SOURCE_DIR}/tests/estimators/test_digamma.cpp
   ${PROJECT_SOURCE_DIR}/tests/estimators/test_neighbours.cpp
   ${PROJECT_SOURCE_DIR}/tests/estimators/test_ksg.cpp
+  ${PROJECT_SOURCE_DIR}/tests/estimators/test_ksg_conditional.cpp
+  ${PROJECT_SOURCE_DIR}/tests/estimators/test_permutation_test.cpp
   ${PROJECT_SOURCE_DIR}/tests/estimators/test_kozachenko_leonenko.cpp
   ${PROJECT_SOURCE_DIR}/tests/estimators/test_csv.cpp
   ${PROJECT_SOURCE_DIR}/tests/estimators/test_standardise.cpp

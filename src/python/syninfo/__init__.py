@@ -15,7 +15,7 @@ from . import _syninfo
 from ._syninfo import InvalidInput
 
 __all__ = ["InvalidInput", "closed_form", "closed_form_batch", "closed_form_spec", "generate",
-           "true_information", "ksg", "kl_entropy"]
+           "true_information", "ksg", "cmi", "kl_entropy"]
 
 
 def _precision(precision):
@@ -93,6 +93,15 @@ def ksg(X, Y, k=3, algorithm=1, noise=0.0, seed=1, copula=False, blocks=10, thre
     """KSG estimate of I(X; Y) in nats (max-norm), as `syninfo ksg`: rows are
     samples (a 1-D array is one column)."""
     return _syninfo.ksg(X, Y, k, algorithm, noise, seed, copula, blocks, threads)
+
+
+def cmi(X, Y, Z, k=3, permutations=0, seed=1, shuffle_neighbours=5, blocks=10, threads=0):
+    """KSG (Frenzel-Pompe) estimate of I(X; Y | Z) in nats (max-norm), as
+    `syninfo cmi`: rows are samples (a 1-D array is one column). With
+    permutations > 0 also a p-value for X independent of Y given Z, from
+    surrogates that permute X locally within neighbourhoods of
+    shuffle_neighbours rows in Z (Runge 2018)."""
+    return _syninfo.cmi(X, Y, Z, k, permutations, shuffle_neighbours, seed, blocks, threads)
 
 
 def kl_entropy(X, k=3, norm="max", blocks=10, seed=1, threads=0):
