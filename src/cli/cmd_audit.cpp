@@ -289,7 +289,7 @@ void print_text(std::ostream& os, const FentonWilkinsonAudit& r, const Problem<d
 int run_audit(int argc, char** argv) {
   const Args args = parse_args(argc, argv, 2,
                                {"samples", "inner", "smc-samples", "particles", "seed", "threads", "precision", "format",
-                                "pd-policy", "repair-floor"},
+                                "pd-policy", "repair-floor", "pattern"},
                                {"quiet"});
   if (args.positional.size() != 1) throw UsageError("expected exactly one SPEC.json argument");
   audit::AuditOptions options;
@@ -310,7 +310,7 @@ int run_audit(int argc, char** argv) {
   options.mi.repair_floor = args.get_double("repair-floor", options.mi.repair_floor, 1e-30, 1e-1);
   options.progress = !args.has("quiet");
 
-  const json::Value spec = read_json_file(args.positional[0]);
+  const json::Value spec = spec_with_pattern(read_json_file(args.positional[0]), args);
   const Problem<double> problem = problem_from_json<double>(spec);
   const FentonWilkinsonAudit result = precision == "double"
                                           ? audit::audit_fenton_wilkinson(problem, options)
@@ -327,7 +327,9 @@ SYNINFO_REGISTER_COMMAND(audit, "audit", "Fenton-Wilkinson audit of one spec: mo
                          "usage: syninfo audit SPEC.json [--samples M] [--inner L] [--smc-samples S]\n"
                          "                     [--particles Q] [--seed S] [--threads T]\n"
                          "                     [--precision double|50] [--format json|text]\n"
-                         "                     [--pd-policy report|nearest-pd] [--repair-floor F] [--quiet]\n\n"
+                         "                     [--pd-policy report|nearest-pd] [--repair-floor F] [--quiet]\n"
+                         "                     [--pattern k]\n\n"
+                         "--pattern k sets the spec's pattern index (0-based); with it the spec may omit \"pattern\".\n"
                          "Measures how far the log-normal surrogates behind the closed form I_FW are from the\n"
                          "true distributions of the weights W_E and of R^(k) (all patterns but k):\n"
                          "  moments       exact mean, variance, skewness and excess kurtosis of each W_a and\n"

@@ -17,7 +17,8 @@ namespace {
 json::Value finite_or_null(double x) { return std::isfinite(x) ? json::Value::number(x) : json::Value(); }
 
 int run_entropy(int argc, char** argv) {
-  const Args args = parse_args(argc, argv, 2, {"cols", "k", "norm", "threads", "blocks", "seed"}, {});
+  const Args args = parse_args(argc, argv, 2, joined({"cols", "k", "norm", "threads", "blocks", "seed"}, csv_input_options),
+                               csv_input_flags);
   if (args.positional.size() != 1) throw UsageError("expected exactly one DATA.csv argument");
   if (!args.has("cols")) throw UsageError("--cols is required");
   const ColumnList col_list = parse_column_list(*args.get("cols"), "cols");
@@ -31,10 +32,12 @@ int run_entropy(int argc, char** argv) {
   o.blocks = static_cast<std::size_t>(args.get_int("blocks", 10, 0, 1'000'000));
   o.seed = static_cast<std::uint64_t>(args.get_int("seed", 1, 0, std::numeric_limits<long long>::max()));
 
-  const auto table = estimators::read_csv_file(args.positional[0], o.threads);
-  const auto cols = col_list.indices(static_cast<std::size_t>(table.values.cols()));
+  const CsvInput input = read_csv_input(args, args.positional[0], o.threads);
+  const auto& table = input.table;
+  const auto cols = col_list.indices(static_cast<std::size_t>(table.values.cols()), table.header);
+  const estimators::CompleteRows rows = select_complete_rows(input, cols);
   Eigen::MatrixXd storage;
-  const estimators::Estimate e = estimators::kozachenko_leonenko_entropy(table.column_view(cols, storage), o);
+  const estimators::Estimate e = estimators::kozachenko_leonenko_entropy(selected_view(input, cols, rows, storage), o);
 
   json::Value columns = json::Value::array();
   for (std::size_t c : cols) columns.push(json::Value::number(static_cast<unsigned long long>(c)));
@@ -45,38 +48,47 @@ int run_entropy(int argc, char** argv) {
       .set("norm", json::Value::string(norm))
       .set("k", json::Value::number(o.k))
       .set("samples", json::Value::number(static_cast<unsigned long long>(e.samples)))
-      .set("rows_read", json::Value::number(static_cast<unsigned long long>(table.values.rows())))
-      .set("header", csv_header_json(table))
+      .set("rows_read", json::Value::number(static_cast<unsigned long long>(table.values.rows())));
+  set_csv_input_fields(out, input, rows);
+  out.set("header", csv_header_json(table))
       .set("columns", std::move(columns))
       .set("estimate_nats", finite_or_null(e.value))
       .set("estimate_bits", finite_or_null(e.value / std::numbers::ln2))
       .set("standard_error_nats", finite_or_null(e.standard_error))
       .set("standard_error_bits", finite_or_null(e.standard_error / std::numbers::ln2))
-      .set("error_method", json::Value::string(e.error_method));
+      .set("error_method", json::Value::string(e.error_method))
+      .set("normalised", json::Value::boolean(false));
   std::cout << out.dump() << '\n';
   return exit_ok;
 }
 
+const std::string entropy_usage = std::string(
+    "usage: syninfo entropy DATA.csv --cols COLS [--k K] [--norm max|euclidean]\n"
+    "                       [--threads T] [--blocks B] [--seed S]\n"
+    "                       [--delimiter comma|tab|whitespace] [--index-column | --no-index-column]\n"
+    "                       [--drop-missing]\n"
+    "\n"
+    "Estimates the differential entropy h(X) in nats and bits of the selected\n"
+    "columns by the Kozachenko-Leonenko k-nearest-neighbour estimator, with a\n"
+    "batch-means standard error. The columns are used in their own units, never\n"
+    "standardised (unlike ksg): differential entropy is not scale-invariant,\n"
+    "h(aX) = h(X) + ln|a| per column, so the units are part of the answer\n"
+    "(normalised: false in the output).\n"
+    "\n") + csv_input_help +
+    "  --cols COLS     0-based column indices or header names, e.g. 0,2 or 0-3 or a,b\n"
+    "                  (no repeats; an item of digits is an index)\n"
+    "  --k K           neighbours (default 3)\n"
+    "  --norm N        max (default) or euclidean\n"
+    "  --threads T     worker threads, 0 = all cores (default 0)\n"
+    "  --blocks B      blocks for the standard error (default 10; 0 = none)\n"
+    "  --seed S        seed for the block shuffle (default 1)\n"
+    "\n"
+    "Output: one JSON object on stdout (fields as for ksg where they apply). Exit 2 on\n"
+    "bad input or usage.";
+
 }  // namespace
 
 SYNINFO_REGISTER_COMMAND(entropy, "entropy", "Kozachenko-Leonenko differential entropy of CSV columns",
-                         "usage: syninfo entropy DATA.csv --cols COLS [--k K] [--norm max|euclidean]\n"
-                         "                       [--threads T] [--blocks B] [--seed S]\n"
-                         "\n"
-                         "Estimates the differential entropy h(X) in nats and bits of the selected\n"
-                         "columns by the Kozachenko-Leonenko k-nearest-neighbour estimator, with a\n"
-                         "batch-means standard error.\n"
-                         "\n"
-                         "  DATA.csv        as for ksg: numbers, one sample per line; the first line is a\n"
-                         "                  header only when none of its cells is a number\n"
-                         "  --cols COLS     0-based column list, e.g. 0,2 or 0-3 (no repeats)\n"
-                         "  --k K           neighbours (default 3)\n"
-                         "  --norm N        max (default) or euclidean\n"
-                         "  --threads T     worker threads, 0 = all cores (default 0)\n"
-                         "  --blocks B      blocks for the standard error (default 10; 0 = none)\n"
-                         "  --seed S        seed for the block shuffle (default 1)\n"
-                         "\n"
-                         "Output: one JSON object on stdout. Exit 2 on bad input or usage.",
-                         &run_entropy);
+                         entropy_usage, &run_entropy);
 
 }  // namespace syninfo::cli

@@ -22,8 +22,9 @@ json::Value index_array(const std::vector<std::size_t>& v) {
 }
 
 int run_ksg(int argc, char** argv) {
-  const Args args = parse_args(argc, argv, 2, {"x", "y", "k", "algorithm", "noise", "seed", "threads", "blocks"},
-                               {"copula"});
+  const Args args =
+      parse_args(argc, argv, 2, joined({"x", "y", "k", "algorithm", "noise", "seed", "threads", "blocks"}, csv_input_options),
+                 joined({"copula", "no-normalise"}, csv_input_flags));
   if (args.positional.size() != 1) throw UsageError("expected exactly one DATA.csv argument");
   if (!args.has("x") || !args.has("y")) throw UsageError("--x and --y are required");
   const ColumnList x_list = parse_column_list(*args.get("x"), "x");
@@ -36,25 +37,33 @@ int run_ksg(int argc, char** argv) {
   o.threads = static_cast<unsigned>(args.get_int("threads", 0, 0, 4096));
   o.blocks = static_cast<std::size_t>(args.get_int("blocks", 10, 0, 1'000'000));
   o.copula = args.has("copula");
+  o.normalise = !args.has("no-normalise");
 
-  const auto table = estimators::read_csv_file(args.positional[0], o.threads);
+  const CsvInput input = read_csv_input(args, args.positional[0], o.threads);
+  const auto& table = input.table;
   const auto columns = static_cast<std::size_t>(table.values.cols());
-  const auto x_cols = x_list.indices(columns);
-  const auto y_cols = y_list.indices(columns);
+  const auto x_cols = x_list.indices(columns, table.header);
+  const auto y_cols = y_list.indices(columns, table.header);
   require_disjoint(x_list, x_cols, y_list, y_cols);
+  std::vector<std::size_t> both = x_cols;
+  both.insert(both.end(), y_cols.begin(), y_cols.end());
+  const estimators::CompleteRows rows = select_complete_rows(input, both);
   Eigen::MatrixXd x_storage, y_storage;
-  const estimators::Estimate e = estimators::ksg_mutual_information(table.column_view(x_cols, x_storage),
-                                                                    table.column_view(y_cols, y_storage), o);
+  const estimators::Estimate e = estimators::ksg_mutual_information(selected_view(input, x_cols, rows, x_storage),
+                                                                    selected_view(input, y_cols, rows, y_storage), o);
 
   require_finite_estimate(e);
+  json::Value warnings = json::Value::array();
+  for (const auto& w : e.warnings) warnings.push(json::Value::string(w));
   json::Value out = json::Value::object();
   out.set("command", json::Value::string("ksg"))
       .set("method", json::Value::string(e.method))
       .set("algorithm", json::Value::number(o.algorithm))
       .set("k", json::Value::number(o.k))
       .set("samples", json::Value::number(static_cast<unsigned long long>(e.samples)))
-      .set("rows_read", json::Value::number(static_cast<unsigned long long>(table.values.rows())))
-      .set("header", csv_header_json(table))
+      .set("rows_read", json::Value::number(static_cast<unsigned long long>(table.values.rows())));
+  set_csv_input_fields(out, input, rows);
+  out.set("header", csv_header_json(table))
       .set("x_columns", index_array(x_cols))
       .set("y_columns", index_array(y_cols))
       .set("estimate_nats", number_or_null(e.value))
@@ -64,33 +73,48 @@ int run_ksg(int argc, char** argv) {
       .set("error_method", json::Value::string(e.error_method))
       .set("noise", json::Value::number(o.noise))
       .set("seed", json::Value::number(static_cast<unsigned long long>(o.seed)))
-      .set("copula", json::Value::boolean(o.copula));
+      .set("copula", json::Value::boolean(o.copula))
+      .set("normalised", json::Value::boolean(o.normalise && !o.copula))
+      .set("ceiling_nats", json::Value::number(estimators::ksg_ceiling(e.samples, o.k)))
+      .set("warnings", std::move(warnings));
+  for (const auto& w : e.warnings) std::cerr << "syninfo ksg: warning: " << w << '\n';
   std::cout << out.dump() << '\n';
   return exit_ok;
 }
 
+const std::string ksg_usage = std::string(
+    "usage: syninfo ksg DATA.csv --x COLS --y COLS [--k K] [--algorithm 1|2] [--noise R]\n"
+    "                   [--seed S] [--copula] [--no-normalise] [--threads T] [--blocks B]\n"
+    "                   [--delimiter comma|tab|whitespace] [--index-column | --no-index-column]\n"
+    "                   [--drop-missing]\n"
+    "\n"
+    "Estimates I(X;Y) in nats and bits with the Kraskov-Stoegbauer-Grassberger\n"
+    "k-nearest-neighbour estimator (max-norm), with a batch-means standard error.\n"
+    "Every column is first standardised to zero mean and unit variance (as JIDT and\n"
+    "scikit-learn do), so the estimate does not depend on the columns' units.\n"
+    "\n") + csv_input_help +
+    "  --x, --y COLS   0-based column indices or header names, e.g. 0,2 or 0-3 or a,b\n"
+    "                  (disjoint, no repeats; an item of digits is an index)\n"
+    "  --k K           neighbours (default 3)\n"
+    "  --algorithm A   1 (strict counts) or 2 (non-strict), default 1\n"
+    "  --noise R       add R * sd(column) * N(0,1) to every value against ties (default 0)\n"
+    "  --seed S        seed for the noise and the block shuffle (default 1)\n"
+    "  --copula        rank-transform every column first (then no standardisation)\n"
+    "  --no-normalise  estimate in the given units, as before this default (exact ties\n"
+    "                  at positive distances, as in discrete data, are then kept exactly)\n"
+    "  --threads T     worker threads, 0 = all cores (default 0)\n"
+    "  --blocks B      blocks for the standard error (default 10; 0 = none)\n"
+    "\n"
+    "Output: one JSON object on stdout (rows_read: data rows in the file; rows_dropped:\n"
+    "those left out by --drop-missing; header: its names, or null; normalised: whether\n"
+    "the columns were standardised; ceiling_nats: psi(N) - psi(k) - 1/k). warnings (also\n"
+    "on stderr) flags an x column identical to a y column, and an estimate at the KSG\n"
+    "ceiling: within 0.1 nats of ceiling_nats or above, where the estimate reflects the\n"
+    "sample size rather than the dependence. Exit 2 on bad input or usage.";
+
 }  // namespace
 
 SYNINFO_REGISTER_COMMAND(ksg, "ksg", "KSG (Kraskov) mutual information between column groups of a CSV file",
-                         "usage: syninfo ksg DATA.csv --x COLS --y COLS [--k K] [--algorithm 1|2] [--noise R]\n"
-                         "                   [--seed S] [--copula] [--threads T] [--blocks B]\n"
-                         "\n"
-                         "Estimates I(X;Y) in nats and bits with the Kraskov-Stoegbauer-Grassberger\n"
-                         "k-nearest-neighbour estimator (max-norm), with a batch-means standard error.\n"
-                         "\n"
-                         "  DATA.csv        comma-separated numbers, one sample per line; the first line\n"
-                         "                  is a header only when none of its cells is a number\n"
-                         "  --x, --y COLS   0-based column lists, e.g. 0,2 or 0-3 (disjoint, no repeats)\n"
-                         "  --k K           neighbours (default 3)\n"
-                         "  --algorithm A   1 (strict counts) or 2 (non-strict), default 1\n"
-                         "  --noise R       add R * sd(column) * N(0,1) to every value against ties (default 0)\n"
-                         "  --seed S        seed for the noise and the block shuffle (default 1)\n"
-                         "  --copula        rank-transform every column first\n"
-                         "  --threads T     worker threads, 0 = all cores (default 0)\n"
-                         "  --blocks B      blocks for the standard error (default 10; 0 = none)\n"
-                         "\n"
-                         "Output: one JSON object on stdout (rows_read: data rows in the file; header: its\n"
-                         "names, or null). Exit 2 on bad input or usage.",
-                         &run_ksg);
+                         ksg_usage, &run_ksg);
 
 }  // namespace syninfo::cli

@@ -128,7 +128,7 @@ int run_mi(int argc, char** argv) {
   std::optional<std::size_t> pattern;
   if (args.get("pattern")) pattern = static_cast<std::size_t>(args.get_int("pattern", 0, 0, 1000000000));
   const bool cross_check = args.has("cross-check");
-  const json::Value spec = read_json_file(args.positional[0]);
+  const json::Value spec = spec_with_pattern(read_json_file(args.positional[0]), args);
   json::Value out;
   switch (precision) {
     case Precision::double_: out = report<double>(spec, pattern, precision, options, cross_check); break;
@@ -148,7 +148,7 @@ SYNINFO_REGISTER_COMMAND(mi, "mi", "closed-form mutual information I_FW of a spe
                          "mi_nats and mi_bits as decimal strings at the working precision (default 50 digits),\n"
                          "agreement_digits (decimal digits on which the double result agrees with the\n"
                          "high-precision one), and the Fenton-Wilkinson parameters of W_E and R^(k).\n"
-                         "--pattern overrides the spec's pattern index k (0-based).\n"
+                         "--pattern overrides the spec's pattern index k (0-based); with it the spec may omit \"pattern\".\n"
                          "At --precision double the 50-digit cross-check runs only with --cross-check, for a\n"
                          "status rounding may have caused, or when the error estimate exceeds 1e-9 |I|;\n"
                          "cross_check.ran and cross_check.reason say which.\n"

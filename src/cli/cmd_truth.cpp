@@ -40,7 +40,7 @@ std::string planned_work(const truth::TruthOptions& o, std::size_t synapses) {
 }
 
 int run_truth(int argc, char** argv) {
-  const Args args = parse_args(argc, argv, 2, {"samples", "method", "seed", "k", "threads", "inner", "smc-samples", "particles", "replicates", "max-particles", "noise-levels", "control-samples"}, {});
+  const Args args = parse_args(argc, argv, 2, {"samples", "method", "seed", "k", "threads", "inner", "smc-samples", "particles", "replicates", "max-particles", "noise-levels", "control-samples", "pattern"}, {});
   if (args.positional.size() != 1) throw UsageError("expected exactly one SPEC.json argument");
   truth::TruthOptions options;
   options.samples = static_cast<std::size_t>(args.get_int("samples", 20000, 100, 100000000));
@@ -62,7 +62,7 @@ int run_truth(int argc, char** argv) {
   if (options.samples <= static_cast<std::size_t>(options.k))
     throw UsageError("--samples must exceed --k");
 
-  const Problem<double> problem = read_problem_file<double>(args.positional[0]);
+  const Problem<double> problem = problem_from_json<double>(spec_with_pattern(read_json_file(args.positional[0]), args));
   truth::select_methods(options, method, problem.ensemble.size());
   std::cerr << "syninfo truth: " << problem.patterns.count() << " patterns, " << problem.ensemble.size()
             << " synapses; method " << method << ": " << planned_work(options, problem.ensemble.size()) << "...\n";
@@ -181,7 +181,8 @@ SYNINFO_REGISTER_COMMAND(truth, "truth",
                          "                     [--samples M] [--k K] [--inner L]\n"
                          "                     [--smc-samples M2] [--particles NP] [--replicates R]\n"
                          "                     [--max-particles MP] [--control-samples C] [--noise-levels L]\n"
-                         "                     [--threads T]\n\n"
+                         "                     [--threads T] [--pattern k]\n\n"
+                         "--pattern k sets the spec's pattern index (0-based); with it the spec may omit \"pattern\".\n"
                          "Prints one JSON object: `best` (the estimate to use, with its standard error),\n"
                          "`reliable` and `reliability_note` (why not, or what was checked); for each method that\n"
                          "applies, its estimate of I(W_E; x^k) in nats and bits with its standard error and how\n"

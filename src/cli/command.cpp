@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cctype>
 #include <cstdlib>
+#include <iostream>
 #include <vector>
 
 namespace syninfo::cli {
@@ -101,29 +102,36 @@ ColumnList parse_column_list(const std::string& text, const std::string& option_
   out.option = option_name;
   out.text = text;
   auto bad = [&](const std::string& why) {
-    return UsageError("--" + option_name + " '" + json::printable(text) + "': " + why + " (expected e.g. 0,2,5 or 0-3)");
+    return UsageError("--" + option_name + " '" + json::printable(text) + "': " + why +
+                      " (expected e.g. 0,2,5 or 0-3, or header names)");
   };
   if (text.empty()) throw bad("empty list");
+  const auto digits = [](const std::string& s) {
+    return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos;
+  };
   std::size_t pos = 0;
   while (pos <= text.size()) {
     const std::size_t comma = text.find(',', pos);
     const std::string item = text.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
     if (item.empty()) throw bad("empty item");
     auto to_index = [&](const std::string& s) {
-      if (s.empty() || s.find_first_not_of("0123456789") != std::string::npos)
-        throw bad("'" + json::printable(s) + "' is not a column index");
       if (s.size() > 9) throw bad("'" + s + "' is too large");
       return static_cast<std::size_t>(std::stoul(s));
     };
     const std::size_t dash = item.find('-');
-    if (dash == std::string::npos) {
+    if (digits(item)) {
       const std::size_t c = to_index(item);
       out.ranges.push_back({c, c});
-    } else {
+      out.names.emplace_back();
+    } else if (dash != std::string::npos && digits(item.substr(0, dash)) && digits(item.substr(dash + 1))) {
       const std::size_t lo = to_index(item.substr(0, dash));
       const std::size_t hi = to_index(item.substr(dash + 1));
       if (hi < lo) throw bad("range " + item + " is descending");
       out.ranges.push_back({lo, hi});
+      out.names.emplace_back();
+    } else {
+      out.ranges.push_back({0, 0});
+      out.names.push_back(item);
     }
     if (comma == std::string::npos) break;
     pos = comma + 1;
@@ -131,9 +139,31 @@ ColumnList parse_column_list(const std::string& text, const std::string& option_
   return out;
 }
 
-std::vector<std::size_t> ColumnList::indices(std::size_t column_count) const {
-  // Bounds first, so that a range such as 0-999999999 is never expanded.
-  for (const auto& [lo, hi] : ranges)
+std::vector<std::size_t> ColumnList::indices(std::size_t column_count, const std::vector<std::string>& header) const {
+  // Names first, then bounds, so that a range such as 0-999999999 is never expanded.
+  std::vector<std::pair<std::size_t, std::size_t>> resolved = ranges;
+  for (std::size_t item = 0; item < names.size(); ++item) {
+    const std::string& name = names[item];
+    if (name.empty()) continue;
+    if (header.empty())
+      throw UsageError("--" + option + ": '" + json::printable(name) +
+                       "' is not a column index, and the data has no header to look names up in");
+    std::vector<std::size_t> found;
+    for (std::size_t c = 0; c < header.size(); ++c)
+      if (header[c] == name) found.push_back(c);
+    if (found.empty()) {
+      std::string known;
+      for (std::size_t c = 0; c < header.size() && c < 20; ++c) known += (c ? ", '" : "'") + json::printable(header[c]) + "'";
+      if (header.size() > 20) known += ", ...";
+      throw UsageError("--" + option + ": no column named '" + json::printable(name) + "' (the header has " + known +
+                       ")");
+    }
+    if (found.size() > 1)
+      throw UsageError("--" + option + ": the header names columns " + std::to_string(found[0]) + " and " +
+                       std::to_string(found[1]) + " '" + json::printable(name) + "': select one by index");
+    resolved[item] = {found[0], found[0]};
+  }
+  for (const auto& [lo, hi] : resolved)
     if (hi >= column_count)
       throw UsageError("--" + option + ": " +
                        (lo < column_count ? "columns " + std::to_string(column_count) + "-" + std::to_string(hi) + " do not"
@@ -141,7 +171,7 @@ std::vector<std::size_t> ColumnList::indices(std::size_t column_count) const {
                        " exist (the data has " + std::to_string(column_count) + " columns, numbered from 0)");
   std::vector<bool> seen(column_count, false);
   std::vector<std::size_t> out;
-  for (const auto& [lo, hi] : ranges)
+  for (const auto& [lo, hi] : resolved)
     for (std::size_t c = lo; c <= hi; ++c) {
       if (seen[c])
         throw UsageError("--" + option + ": column " + std::to_string(c) +
@@ -163,11 +193,90 @@ void require_disjoint(const ColumnList& a, const std::vector<std::size_t>& a_col
                          "nothing to estimate");
 }
 
+const std::set<std::string> csv_input_options = {"delimiter"};
+const std::set<std::string> csv_input_flags = {"index-column", "no-index-column", "drop-missing"};
+const char* const csv_input_help =
+    "  DATA.csv        numbers, one sample per line, or - for standard input; the first\n"
+    "                  line is a header only when none of its cells is a number\n"
+    "  --delimiter D   comma, tab or whitespace (runs of spaces/tabs). Default: comma if\n"
+    "                  the first line has a comma, else tab if it has a tab, else\n"
+    "                  whitespace if it and the next line both have 2+ blank-separated\n"
+    "                  fields, else comma (one column)\n"
+    "  --index-column, --no-index-column\n"
+    "                  skip (or keep) the first column as row labels. Default: skipped\n"
+    "                  when the header's first name is empty or \"Unnamed: 0\" (pandas) or\n"
+    "                  the header is one name short (R); column numbers and names then\n"
+    "                  refer to the remaining columns\n"
+    "  --drop-missing  leave out rows with a missing value (empty, NaN, NA, N/A, null,\n"
+    "                  None) in a selected column (count: rows_dropped); by default such\n"
+    "                  a row is an error naming its line and column\n";
+
+std::set<std::string> joined(std::set<std::string> a, const std::set<std::string>& b) {
+  a.insert(b.begin(), b.end());
+  return a;
+}
+
+CsvInput read_csv_input(const Args& args, const std::string& path, unsigned threads) {
+  estimators::CsvOptions options;
+  options.missing_allowed = true;
+  const std::string delimiter = args.get_or("delimiter", "auto");
+  if (delimiter == "comma") options.delimiter = estimators::CsvDelimiter::comma;
+  else if (delimiter == "tab") options.delimiter = estimators::CsvDelimiter::tab;
+  else if (delimiter == "whitespace") options.delimiter = estimators::CsvDelimiter::whitespace;
+  else if (delimiter != "auto")
+    throw UsageError("--delimiter must be comma, tab or whitespace, got '" + json::printable(delimiter) + "'");
+  if (args.has("index-column") && args.has("no-index-column"))
+    throw UsageError("--index-column and --no-index-column contradict each other");
+  options.index_column = args.has("index-column")      ? estimators::CsvIndexColumn::skip
+                         : args.has("no-index-column") ? estimators::CsvIndexColumn::keep
+                                                       : estimators::CsvIndexColumn::automatic;
+  CsvInput input;
+  input.drop_missing = args.has("drop-missing");
+  if (path == "-") {
+    input.source = "<stdin>";
+    input.table = estimators::read_csv(std::cin, input.source, threads, options);
+  } else {
+    input.source = path;
+    input.table = estimators::read_csv_file(path, threads, options);
+  }
+  return input;
+}
+
+estimators::CompleteRows select_complete_rows(const CsvInput& input, const std::vector<std::size_t>& columns) {
+  estimators::CompleteRows rows = estimators::complete_rows(input.table, columns, input.drop_missing, input.source);
+  const auto total = static_cast<std::size_t>(input.table.values.rows());
+  if (rows.dropped == total)
+    throw std::invalid_argument(input.source + ": every one of the " + std::to_string(total) +
+                                " rows has a missing value in the selected columns");
+  return rows;
+}
+
+estimators::MatrixView selected_view(const CsvInput& input, const std::vector<std::size_t>& columns,
+                                     const estimators::CompleteRows& rows, Eigen::MatrixXd& storage) {
+  if (rows.dropped == 0) return input.table.column_view(columns, storage);
+  storage = input.table.columns(columns, rows.rows);
+  return storage;
+}
+
+void set_csv_input_fields(json::Value& out, const CsvInput& input, const estimators::CompleteRows& rows) {
+  const char d = input.table.delimiter;
+  out.set("rows_dropped", json::Value::number(static_cast<unsigned long long>(rows.dropped)))
+      .set("delimiter", json::Value::string(d == ',' ? "comma" : d == '\t' ? "tab" : "whitespace"))
+      .set("index_column_skipped", json::Value::boolean(input.table.index_column_skipped));
+}
+
 json::Value csv_header_json(const estimators::CsvTable& table) {
   if (table.header.empty()) return json::Value();
   json::Value out = json::Value::array();
   for (const auto& name : table.header) out.push(json::Value::string(json::printable(name)));
   return out;
+}
+
+json::Value spec_with_pattern(json::Value spec, const Args& args) {
+  if (!args.has("pattern") || spec.type() != json::Value::Type::object) return spec;
+  const auto k = args.get_int("pattern", 0, 0, 1000000000);
+  spec.set("pattern", json::Value::number(static_cast<unsigned long long>(k)));
+  return spec;
 }
 
 void require_finite_estimate(const estimators::Estimate& e) {

@@ -51,16 +51,20 @@ struct Args {
 Args parse_args(int argc, char** argv, int first, const std::set<std::string>& option_names,
                 const std::set<std::string>& flag_names);
 
-// A column list "0,2,5" or with ranges "0-3,7" (0-based), as given: only
-// its syntax is checked when it is parsed (UsageError naming the option).
+// A column list "0,2,5" or with ranges "0-3,7" (0-based), or with header
+// names "a,b" (mixed freely), as given: only its syntax is checked when it is
+// parsed (UsageError naming the option). An item made of digits (or two such
+// joined by '-') is an index or range; any other item is a name.
 struct ColumnList {
   std::string option, text;
-  std::vector<std::pair<std::size_t, std::size_t>> ranges;  // inclusive
+  std::vector<std::pair<std::size_t, std::size_t>> ranges;  // inclusive; unused for names
+  std::vector<std::string> names;                           // per item: empty for an index or range
 
-  // The columns in the order listed, for data with column_count columns.
-  // UsageError naming the option when a column does not exist (checked
-  // before anything is expanded) or is listed twice.
-  std::vector<std::size_t> indices(std::size_t column_count) const;
+  // The columns in the order listed, for data with column_count columns and
+  // the given header (empty: none). UsageError naming the option when a
+  // column does not exist (checked before anything is expanded), a name is
+  // not in the header or is there twice, or a column is listed twice.
+  std::vector<std::size_t> indices(std::size_t column_count, const std::vector<std::string>& header = {}) const;
 };
 ColumnList parse_column_list(const std::string& text, const std::string& option_name);
 
@@ -68,8 +72,40 @@ ColumnList parse_column_list(const std::string& text, const std::string& option_
 void require_disjoint(const ColumnList& a, const std::vector<std::size_t>& a_cols, const ColumnList& b,
                       const std::vector<std::size_t>& b_cols);
 
+// The CSV input options of ksg and entropy (help text: csv_input_help).
+extern const std::set<std::string> csv_input_options;  // --delimiter
+extern const std::set<std::string> csv_input_flags;    // --index-column, --no-index-column, --drop-missing
+extern const char* const csv_input_help;
+std::set<std::string> joined(std::set<std::string> a, const std::set<std::string>& b);
+
+// A CSV table read with those options; path "-" reads standard input (named
+// "<stdin>" in messages). Missing cells are kept (CsvOptions::missing_allowed)
+// for select_complete_rows.
+struct CsvInput {
+  estimators::CsvTable table;
+  std::string source;
+  bool drop_missing = false;
+};
+CsvInput read_csv_input(const Args& args, const std::string& path, unsigned threads);
+
+// The rows to use for the selected columns: std::invalid_argument naming the
+// first missing cell among them, or with --drop-missing the complete rows.
+estimators::CompleteRows select_complete_rows(const CsvInput& input, const std::vector<std::size_t>& columns);
+
+// The columns of the complete rows, as CsvTable::column_view when none was dropped.
+estimators::MatrixView selected_view(const CsvInput& input, const std::vector<std::size_t>& columns,
+                                     const estimators::CompleteRows& rows, Eigen::MatrixXd& storage);
+
+// Sets rows_dropped, delimiter and index_column_skipped on out.
+void set_csv_input_fields(json::Value& out, const CsvInput& input, const estimators::CompleteRows& rows);
+
 // The header names of a CSV table as a JSON array (escaped), or null.
 json::Value csv_header_json(const estimators::CsvTable& table);
+
+// The spec with its "pattern" field set to --pattern k when that option was
+// given (so the field may be left out of the file); unchanged otherwise, or
+// when the spec is not an object (the spec reader reports that).
+json::Value spec_with_pattern(json::Value spec, const Args& args);
 
 // A result that is not finite is never printed: std::domain_error (exit 1)
 // naming the estimator.

@@ -5,6 +5,7 @@
 #include "syninfo/estimators/kd_tree.hpp"
 #include "syninfo/estimators/range_counter.hpp"
 #include "syninfo/estimators/sample_checks.hpp"
+#include "syninfo/estimators/standardise.hpp"
 #include "syninfo/parallel.hpp"
 #include "syninfo/random.hpp"
 #include "syninfo/estimators/message.hpp"
@@ -253,7 +254,8 @@ Estimate ksg_mutual_information(MatrixView x, MatrixView y, const KsgOptions& op
   // Copies only when the data are transformed (noise, ranks) or are not
   // already row-major (one column of a column-major matrix is).
   Eigen::MatrixXd x_transformed, y_transformed;
-  const bool transformed = options.noise > 0.0 || options.copula;
+  const bool normalise = options.normalise && !options.copula;
+  const bool transformed = options.noise > 0.0 || options.copula || normalise;
   if (transformed) {
     x_transformed = x;
     y_transformed = y;
@@ -261,6 +263,10 @@ Estimate ksg_mutual_information(MatrixView x, MatrixView y, const KsgOptions& op
     if (options.copula) {
       x_transformed = rank_columns(x_transformed);
       y_transformed = rank_columns(y_transformed);
+    }
+    if (normalise) {
+      x_transformed = standardised_columns(x_transformed);
+      y_transformed = standardised_columns(y_transformed);
     }
   }
   const MatrixView xs = transformed ? MatrixView(x_transformed) : x;
@@ -285,6 +291,33 @@ Estimate ksg_mutual_information(MatrixView x, MatrixView y, const KsgOptions& op
                                               options.threads);
   out.standard_error = err.standard_error;
   out.error_method = err.description;
+  out.warnings = ksg_warnings(x, y, out, options);
+  return out;
+}
+
+double ksg_ceiling(std::size_t n, int k) {
+  if (k < 1 || n <= static_cast<std::size_t>(k))
+    throw std::invalid_argument(message("ksg_ceiling: need N > k >= 1 (N = ", n, ", k = ", k, ")"));
+  return digamma_integer(n) - digamma_integer(static_cast<std::size_t>(k)) - 1.0 / static_cast<double>(k);
+}
+
+std::vector<std::string> ksg_warnings(MatrixView x, MatrixView y, const Estimate& e, const KsgOptions& options) {
+  std::vector<std::string> out;
+  for (Eigen::Index a = 0; a < x.cols(); ++a)
+    for (Eigen::Index b = 0; b < y.cols(); ++b)
+      if (x.rows() > 0 && x.col(a) == y.col(b))
+        out.push_back(message("x column ", a + 1, " of ", x.cols(), " and y column ", b + 1, " of ", y.cols(),
+                              " are identical: the mutual information is infinite and the estimate only reflects "
+                              "the sample size (the KSG ceiling)"));
+  if (e.samples > static_cast<std::size_t>(options.k) && options.k >= 1 && std::isfinite(e.value)) {
+    const double ceiling = ksg_ceiling(e.samples, options.k);
+    if (e.value >= ceiling - ksg_ceiling_margin)
+      out.push_back(message("the estimate ", e.value, " nats is at the KSG ceiling psi(N) - psi(k) - 1/k = ", ceiling,
+                            " nats (within ", ksg_ceiling_margin,
+                            "): the marginal neighbourhoods hold hardly more than the k joint neighbours, as for "
+                            "near-duplicate columns, so the estimate bounds the information from below only; more "
+                            "samples or a smaller k raise the ceiling"));
+  }
   return out;
 }
 

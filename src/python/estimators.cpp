@@ -56,6 +56,11 @@ py::dict ksg_result(const Eigen::MatrixXd& x, const Eigen::MatrixXd& y, const es
   d["noise"] = options.noise;
   d["seed"] = options.seed;
   d["copula"] = options.copula;
+  d["normalised"] = options.normalise && !options.copula;
+  d["ceiling_nats"] = estimators::ksg_ceiling(e.samples, options.k);
+  py::list warnings;
+  for (const auto& w : e.warnings) warnings.append(w);
+  d["warnings"] = warnings;
   return d;
 }
 

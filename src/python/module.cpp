@@ -85,19 +85,21 @@ PYBIND11_MODULE(_syninfo, m) {
   m.def(
       "ksg",
       [](const py::array_t<double, py::array::forcecast>& x, const py::array_t<double, py::array::forcecast>& y, int k,
-         int algorithm, double noise, std::uint64_t seed, bool copula, std::size_t blocks, unsigned threads) {
+         int algorithm, double noise, std::uint64_t seed, bool copula, std::size_t blocks, unsigned threads,
+         bool normalise) {
         estimators::KsgOptions o;
         o.k = k;
         o.algorithm = algorithm;
         o.noise = noise;
         o.seed = seed;
         o.copula = copula;
+        o.normalise = normalise;
         o.blocks = blocks;
         o.threads = threads;
         return python::ksg_result(python::sample_matrix(x, "X"), python::sample_matrix(y, "Y"), o);
       },
       py::arg("x"), py::arg("y"), py::arg("k"), py::arg("algorithm"), py::arg("noise"), py::arg("seed"),
-      py::arg("copula"), py::arg("blocks"), py::arg("threads"));
+      py::arg("copula"), py::arg("blocks"), py::arg("threads"), py::arg("normalise"));
   m.def(
       "cmi",
       [](const py::array_t<double, py::array::forcecast>& x, const py::array_t<double, py::array::forcecast>& y,

@@ -123,6 +123,7 @@ void run_ksg(const Problem<double>& problem, const std::vector<LogTerm>& terms, 
   ko.algorithm = 1;
   ko.threads = options.threads;
   ko.seed = options.seed;
+  ko.normalise = false;  // the committed ground truth and reference set were computed in the natural units
   try {
     Estimate e = estimators::ksg_mutual_information(s.log_w, y, ko);
     e.method = "ksg1";

@@ -18,6 +18,18 @@ syninfo_cli_test(mi_fields 0 "\"precision\": \"100\".*\"mi_bits\".*\"agreement_d
 syninfo_cli_test(mi_double 0 "\"precision\": \"double\".*\"agreement_digits\": null.*\"cross_check\".*\"ran\": false.*\"reason\": \"not needed: the error estimate"
                  mi ${PROJECT_SOURCE_DIR}/examples/worked_example.json --precision double)
 syninfo_cli_test(mi_pattern_override 0 "\"pattern\": 1" mi ${SPECS}/generated.json --pattern 1)
+# Issue 16.4b: --pattern makes the spec's "pattern" field optional (mi, truth, audit).
+syninfo_cli_test(mi_pattern_from_option 0 "\"mi_nats\": \"0\\.6441643624040743428246389830949519301719661486355"
+                 mi ${SPECS}/no_pattern_field.json --pattern 0)
+syninfo_cli_test(mi_pattern_missing 2 "malformed.*missing field \"pattern\"" mi ${SPECS}/no_pattern_field.json)
+syninfo_cli_test(truth_pattern_from_option 0 "\"pattern\": 1"
+                 truth ${SPECS}/no_pattern_field.json --pattern 1 --method quadrature)
+syninfo_cli_test(truth_pattern_override 0 "\"pattern\": 1"
+                 truth ${PROJECT_SOURCE_DIR}/examples/worked_example.json --pattern 1 --method quadrature)
+syninfo_cli_test(audit_pattern_from_option 0 "\"pattern\": 1"
+                 audit ${SPECS}/no_pattern_field.json --pattern 1 --samples 100 --smc-samples 100 --quiet)
+syninfo_cli_test(audit_pattern_out_of_range 2 "index_out_of_range.*pattern index 2"
+                 audit ${SPECS}/no_pattern_field.json --pattern 2 --quiet)
 syninfo_cli_test(mi_generated 0 "\"status\": \"ok\".*\"N\": 8,.*\"P\": 10" mi ${SPECS}/generated.json)
 syninfo_cli_test(mi_negative_warns 0 "\"warnings\".*negative" mi ${SPECS}/negative_mi.json)
 syninfo_cli_test(mi_not_pd 0 "\"status\": \"not_positive_definite\".*K is not positive definite.*\"mi_nats\": null"

@@ -9,6 +9,8 @@ add_executable(syninfo_estimator_tests
   ${PROJECT_SOURCE_DIR}/tests/estimators/test_kozachenko_leonenko.cpp
   ${PROJECT_SOURCE_DIR}/tests/estimators/test_csv.cpp
   ${PROJECT_SOURCE_DIR}/tests/estimators/test_standardise.cpp
+  ${PROJECT_SOURCE_DIR}/tests/estimators/test_ksg_normalise.cpp
+  ${PROJECT_SOURCE_DIR}/tests/estimators/test_csv_input.cpp
 )
 target_link_libraries(syninfo_estimator_tests PRIVATE syninfo_core Catch2::Catch2WithMain)
 catch_discover_tests(syninfo_estimator_tests TEST_PREFIX "estimators: ")

@@ -18,6 +18,7 @@
 #include <stdexcept>
 #include <string>
 #include <typeinfo>
+#include <vector>
 
 namespace syninfo_fuzz {
 
@@ -45,6 +46,21 @@ inline std::string run_readers(const std::string& text) {
   } catch (const std::invalid_argument&) {
   } catch (const std::exception& e) {
     return std::string("CSV reader threw ") + typeid(e).name() + ": " + e.what();
+  }
+  try {  // the same with the command line's options: index columns, missing cells kept, complete rows
+    std::istringstream in(text);
+    estimators::CsvOptions lenient;
+    lenient.index_column = estimators::CsvIndexColumn::automatic;
+    lenient.missing_allowed = true;
+    const auto table = estimators::read_csv(in, "fuzz.csv", 1, lenient);
+    std::vector<std::size_t> all(static_cast<std::size_t>(table.values.cols()));
+    for (std::size_t c = 0; c < all.size(); ++c) all[c] = c;
+    const auto rows = estimators::complete_rows(table, all, true, "fuzz.csv");
+    if (rows.dropped > static_cast<std::size_t>(table.values.rows())) return "complete_rows dropped more rows than read";
+    (void)estimators::complete_rows(table, all, false, "fuzz.csv");
+  } catch (const std::invalid_argument&) {
+  } catch (const std::exception& e) {
+    return std::string("CSV reader (lenient) threw ") + typeid(e).name() + ": " + e.what();
   }
   try {  // check's results reader
     (void)reference::parse_results(text);

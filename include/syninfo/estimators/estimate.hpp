@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 namespace syninfo::estimators {
 
@@ -14,6 +15,7 @@ struct Estimate {
   std::size_t samples = 0;      // sample size the estimate used
   std::string method;           // e.g. "ksg1", "ksg2", "kozachenko_leonenko", "cmc", "quadrature"
   std::string error_method;     // e.g. "batch means over 10 blocks", "quadrature error bound"
+  std::vector<std::string> warnings;  // caveats about this estimate (e.g. KSG at its ceiling); usually empty
 };
 
 }  // namespace syninfo::estimators

@@ -38,6 +38,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
+#include <vector>
 
 namespace syninfo::estimators {
 
@@ -55,6 +57,16 @@ struct KsgOptions {
   // first; the estimate is then exactly invariant to increasing transforms of
   // any column.
   bool copula = false;
+  // Standardise every column (zero mean, unit sample variance; a constant
+  // column is only centred: standardise.hpp) before estimating, after the
+  // noise. The max-norm neighbourhoods then no longer depend on the units of
+  // the columns: rescaling a column changes the estimate only by rounding
+  // (as in JIDT's normalise and scikit-learn's scaling). Rounding can break
+  // exact ties at positive distances (discrete data); use normalise = false
+  // to count those exactly in the given units. Ignored with copula (ranks
+  // have a common scale already). Internal callers that must reproduce
+  // earlier numbers pin it to false.
+  bool normalise = true;
   // Standard error: the rows are shuffled (seeded), cut into `blocks`
   // disjoint blocks of nearly equal size, the estimator is run on each, and
   // SE = sd(block estimates) / sqrt(blocks). Fewer blocks are used if a block
@@ -66,7 +78,27 @@ struct KsgOptions {
 // x: N x dx, y: N x dy, rows are samples. Throws std::invalid_argument with a
 // specific message on bad input (row mismatch, no columns, N <= k,
 // non-finite values, k < 1, algorithm not 1 or 2, negative or non-finite noise).
+// Estimate::warnings holds the ceiling warnings of ksg_warnings().
 Estimate ksg_mutual_information(MatrixView x, MatrixView y,
                                 const KsgOptions& options = {});
+
+// The KSG ceiling psi(N) - psi(k) - 1/k: the estimate when every point's
+// marginal neighbourhoods hold no point beyond its k joint neighbours (one
+// marginal k - 1 strictly inside eps for algorithm 1, k and k for algorithm
+// 2), as for Y a near-copy of X. No continuous sample gives more, except
+// exact copies under algorithm 1 (k - 1 in both marginals: psi(N) - psi(k)).
+// Near it the estimate measures the sample size, not the dependence.
+double ksg_ceiling(std::size_t n, int k);
+
+// The estimate is "at the ceiling" when it is within ksg_ceiling_margin
+// nats of ksg_ceiling(N, k) or above it: on average each point's marginal
+// digamma terms exceed their minimum by at most 0.1 nats (one extra
+// neighbour in one marginal costs 1/k to 1/(k+1) nats per point).
+inline constexpr double ksg_ceiling_margin = 0.1;
+
+// Warnings for an estimate e of ksg_mutual_information(x, y, options): a
+// column of x identical (value for value) to a column of y, and an
+// estimate at the ceiling. Empty when neither applies.
+std::vector<std::string> ksg_warnings(MatrixView x, MatrixView y, const Estimate& e, const KsgOptions& options);
 
 }  // namespace syninfo::estimators

@@ -89,10 +89,14 @@ def true_information(means=None, covs=None, synapses=None, k=0, method="auto", s
     return _syninfo.true_information(spec, method, samples, seed, neighbours, smc_samples, threads)
 
 
-def ksg(X, Y, k=3, algorithm=1, noise=0.0, seed=1, copula=False, blocks=10, threads=0):
+def ksg(X, Y, k=3, algorithm=1, normalise=True, noise=0.0, seed=1, copula=False, blocks=10, threads=0):
     """KSG estimate of I(X; Y) in nats (max-norm), as `syninfo ksg`: rows are
-    samples (a 1-D array is one column)."""
-    return _syninfo.ksg(X, Y, k, algorithm, noise, seed, copula, blocks, threads)
+    samples (a 1-D array is one column). normalise=True (the default)
+    standardises every column to zero mean and unit variance first, so the
+    estimate does not depend on the columns' units; normalise=False keeps the
+    given units (`syninfo ksg --no-normalise`). The result's "warnings" flags
+    identical x and y columns and estimates at the KSG ceiling."""
+    return _syninfo.ksg(X, Y, k, algorithm, noise, seed, copula, blocks, threads, normalise)
 
 
 def cmi(X, Y, Z, k=3, permutations=0, seed=1, shuffle_neighbours=5, blocks=10, threads=0):
