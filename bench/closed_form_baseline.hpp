@@ -158,7 +158,7 @@ void validate_patterns(const Patterns<T>& patterns) {
     // (a small multiple of N * eps * the largest entry).
     Eigen::SelfAdjointEigenSolver<Matrix<T>> eig(p.cov, Eigen::EigenvaluesOnly);
     const T min_eig = eig.eigenvalues()(0);
-    const T tolerance = 16 * T(static_cast<long>(n)) * eps * scale;
+    const T tolerance = 16 * T(static_cast<int>(n)) * eps * scale;
     if (min_eig < -tolerance)
       throw InvalidInput(InputErrorKind::covariance_not_psd, where + ".cov",
                          "is not positive semi-definite (smallest eigenvalue " + to_decimal(min_eig, 6) + ")");
@@ -217,7 +217,7 @@ MiResult<T> fenton_wilkinson_mutual_information(const Problem<T>& problem, const
     const auto& b = out.without_pattern;
     out.cancellation_scale = a.parameters.lambda.cwiseAbs().sum() + b.parameters.lambda.cwiseAbs().sum() +
                              (abs(a.analysis.log_determinant) + abs(b.analysis.log_determinant)) / 2;
-    const T n = T(static_cast<long>(out.synapses));
+    const T n = T(static_cast<int>(out.synapses));
     out.error_estimate = std::numeric_limits<T>::epsilon() *
                          (8 * out.cancellation_scale + 8 * n * (a.analysis.condition_number + b.analysis.condition_number));
   }

@@ -10,6 +10,8 @@
 //           std::exp, std::log, multiply-add loops), i.e. what the arithmetic
 //           alone costs on one core.
 // usage: bench_closed_form_throughput [--quick] [--budget SECONDS]
+#include "syninfo/qd_scalar.hpp"
+
 #include "closed_form_baseline.hpp"
 
 #include "syninfo/closed_form_batch.hpp"
@@ -18,13 +20,27 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <map>
 #include <string>
+#include <tuple>
+#include <type_traits>
 #include <vector>
 
 namespace {
 
 using namespace syninfo;
 using Clock = std::chrono::steady_clock;
+
+std::vector<std::string> split(const std::string& list) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    const std::size_t end = std::min(list.find(',', start), list.size());
+    out.push_back(list.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
 
 double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 
@@ -85,6 +101,20 @@ struct UnitCosts {
 volatile double sink = 0;
 
 template <class T>
+double as_double(const T& x) {
+  if constexpr (std::is_same_v<T, float50_qd>) return to_double(x);
+  else return static_cast<double>(x);
+}
+
+// New-path rates by (covariance, n, P) and precision, for the ratio table.
+struct RateKey {
+  bool shared;
+  int n, p;
+  bool operator<(const RateKey& o) const { return std::tie(shared, n, p) < std::tie(o.shared, o.n, o.p); }
+};
+std::map<RateKey, std::map<std::string, double>> new_rates;
+
+template <class T>
 UnitCosts<T> unit_costs(double budget) {
   std::vector<T> x(512), y(512);
   for (std::size_t i = 0; i < x.size(); ++i) x[i] = T(static_cast<int>(i % 97) - 30) / 40;
@@ -92,22 +122,22 @@ UnitCosts<T> unit_costs(double budget) {
   auto per = [&](auto&& op) { return 1.0 / (rate(op, budget) * static_cast<double>(x.size())); };
   c.expm1 = per([&] {
     for (std::size_t i = 0; i < x.size(); ++i) y[i] = expm1_(x[i]);
-    sink = sink + static_cast<double>(y[7]);
+    sink = sink + as_double(y[7]);
   });
   c.exp = per([&] {
     using std::exp;
     for (std::size_t i = 0; i < x.size(); ++i) y[i] = exp(x[i]);
-    sink = sink + static_cast<double>(y[7]);
+    sink = sink + as_double(y[7]);
   });
   c.log = per([&] {
     using std::log;
     using std::abs;
     for (std::size_t i = 0; i < x.size(); ++i) y[i] = log(T(abs(x[i]) + 1));
-    sink = sink + static_cast<double>(y[7]);
+    sink = sink + as_double(y[7]);
   });
   c.madd = per([&] {
     for (std::size_t i = 0; i < x.size(); ++i) y[i] += x[i] * x[(i * 7) & 511];
-    sink = sink + static_cast<double>(y[7]);
+    sink = sink + as_double(y[7]);
   });
   return c;
 }
@@ -132,7 +162,7 @@ struct Options {
 };
 
 template <class T>
-void run_precision(const char* name, const Options& opt, bool with_old) {
+void run_precision(const char* name, const std::string& key, const Options& opt, bool with_old) {
   const UnitCosts<T> costs = unit_costs<T>(opt.budget / 4);
   std::printf("| %s unit costs: expm1 %.3g s, exp %.3g s, log %.3g s, multiply-add %.3g s |\n", name, costs.expm1,
               costs.exp, costs.log, costs.madd);
@@ -148,18 +178,18 @@ void run_precision(const char* name, const Options& opt, bool with_old) {
         const PreparedPatterns<T> prepared(problem.patterns);
         const double new_rate = rate(
             [&] {
-              sink = sink + static_cast<double>(
-                                closed_form_value(prepared, problem.ensemble, problem.pattern, evaluator).mi_nats);
+              sink = sink + as_double(closed_form_value(prepared, problem.ensemble, problem.pattern, evaluator).mi_nats);
             },
             opt.budget);
+        new_rates[{shared, n, p}][key] = new_rate;
         // The old path at high precision takes seconds per call at large n P;
         // it is measured where one call stays under ~0.1 s.
         const bool old_here = with_old && (std::is_same_v<T, double> || n * n * p <= 20 * 20 * 10);
         double old_rate = 0, audit_rate = 0;
         if (old_here) {
-          old_rate = rate([&] { sink = sink + static_cast<double>(baseline::fenton_wilkinson_mutual_information(problem).mi_nats); },
+          old_rate = rate([&] { sink = sink + as_double(baseline::fenton_wilkinson_mutual_information(problem).mi_nats); },
                           opt.budget);
-          audit_rate = rate([&] { sink = sink + static_cast<double>(fenton_wilkinson_mutual_information(problem).mi_nats); },
+          audit_rate = rate([&] { sink = sink + as_double(fenton_wilkinson_mutual_information(problem).mi_nats); },
                             opt.budget);
         }
         const double bound_rate = 1.0 / bound_seconds(costs, n, p, shared);
@@ -178,13 +208,13 @@ void run_precision(const char* name, const Options& opt, bool with_old) {
 
 int main(int argc, char** argv) {
   Options opt;
-  std::vector<std::string> precisions = {"double", "50", "50mpfr", "100"};
+  std::vector<std::string> precisions = {"double", "50", "50mpfr", "50qd", "100"};
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--quick")) opt.quick = true;
     else if (!std::strcmp(argv[i], "--budget") && i + 1 < argc) opt.budget = std::atof(argv[++i]);
-    else if (!std::strcmp(argv[i], "--precision") && i + 1 < argc) precisions = {argv[++i]};
+    else if (!std::strcmp(argv[i], "--precision") && i + 1 < argc) precisions = split(argv[++i]);
     else {
-      std::fprintf(stderr, "usage: %s [--quick] [--budget SECONDS] [--precision double|50|50mpfr|100]\n", argv[0]);
+      std::fprintf(stderr, "usage: %s [--quick] [--budget SECONDS] [--precision LIST]\n  LIST: comma-separated of double,50,50mpfr,50qd,100\n", argv[0]);
       return 2;
     }
   }
@@ -193,10 +223,31 @@ int main(int argc, char** argv) {
   std::printf("| precision | covariance | n | P | old | audit | new | new/old | bound | new/bound |\n");
   std::printf("|---|---|---|---|---|---|---|---|---|---|\n");
   for (const auto& p : precisions) {
-    if (p == "double") run_precision<double>("double", opt, true);
-    else if (p == "50") run_precision<float50>("50 (cpp_bin_float)", opt, true);
-    else if (p == "50mpfr") run_precision<float50_mpfr>("50 (mpfr)", opt, false);
-    else if (p == "100") run_precision<float100>("100 (mpfr)", opt, true);
+    if (p == "double") run_precision<double>("double", p, opt, true);
+    else if (p == "50") run_precision<float50>("50 (cpp_bin_float)", p, opt, true);
+    else if (p == "50mpfr") run_precision<float50_mpfr>("50 (mpfr)", p, opt, false);
+    else if (p == "50qd") run_precision<float50_qd>("50 (qd)", p, opt, false);
+    else if (p == "100") run_precision<float100>("100 (mpfr)", p, opt, true);
+    else {
+      std::fprintf(stderr, "unknown precision '%s'\n", p.c_str());
+      return 2;
+    }
+  }
+  // Slowdown of each precision against double, from the rates above (same
+  // process, interleaved in time only by precision).
+  std::printf("\nslowdown against double (double's rate / this rate), new path:\n\n| covariance | n | P |");
+  for (const auto& p : precisions) std::printf(" %s |", p.c_str());
+  std::printf("\n|---|---|---|");
+  for (std::size_t i = 0; i < precisions.size(); ++i) std::printf("---|");
+  std::printf("\n");
+  for (const auto& [k, by] : new_rates) {
+    std::printf("| %s | %d | %d |", k.shared ? "shared" : "per-pattern", k.n, k.p);
+    for (const auto& p : precisions) {
+      const auto d = by.find("double"), x = by.find(p);
+      if (d == by.end() || x == by.end()) std::printf(" - |");
+      else std::printf(" %.1f |", d->second / x->second);
+    }
+    std::printf("\n");
   }
   return sink == 12345.678 ? 1 : 0;
 }

@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config
-  libeigen3-dev libboost-dev libgsl-dev libmpfr-dev libgmp-dev
+  libeigen3-dev libboost-dev libgsl-dev libmpfr-dev libgmp-dev libqd-dev
   catch2 librapidcheck-dev
   python3-mpmath gnuplot-nox
   pybind11-dev python3-dev python3-numpy python3-pytest

@@ -130,7 +130,7 @@ class ClosedFormEvaluator {
     out.condition_estimate = (std::max)(cond, cond_rest);
     const T scale = lambda_abs + (abs(log_det) + abs(log_det_rest)) / 2;
     out.error_estimate = std::numeric_limits<T>::epsilon() *
-                         (8 * scale + 8 * T(static_cast<long>(n)) * (cond + cond_rest));
+                         (8 * scale + 8 * T(static_cast<int>(n)) * (cond + cond_rest));
     if (!is_finite(out.mi_nats)) {
       out.status = MiStatus::non_finite;
       out.detail = "the closed form evaluated to a non-finite number";
@@ -270,7 +270,7 @@ class ClosedFormEvaluator {
     if (llt_.info() != Eigen::Success) return false;
     const T rcond = llt_.rcond();
     const Eigen::Index n = m.rows();
-    if (!(rcond > 16 * T(static_cast<long>(n)) * std::numeric_limits<T>::epsilon())) return false;
+    if (!(rcond > 16 * T(static_cast<int>(n)) * std::numeric_limits<T>::epsilon())) return false;
     cond = 1 / rcond;
     T sum = 0;
     const auto& l = llt_.matrixLLT();

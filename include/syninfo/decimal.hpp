@@ -30,6 +30,10 @@ template <>
 float50 from_decimal<float50>(std::string_view text);
 template <>
 float100 from_decimal<float100>(std::string_view text);
+// Quad-double: the text is read at 100 digits and split into four doubles,
+// each the nearest to what remains (src/core/qd_scalar.cpp).
+template <>
+float50_qd from_decimal<float50_qd>(std::string_view text);
 
 // Constants are built from strings so they are exact at every precision.
 template <class T>
@@ -39,6 +43,8 @@ T constant(const char* text) { return from_decimal<T>(text); }
 std::string to_decimal(double x, int digits = std::numeric_limits<double>::max_digits10);
 std::string to_decimal(const float50& x, int digits = std::numeric_limits<float50>::max_digits10);
 std::string to_decimal(const float100& x, int digits = std::numeric_limits<float100>::max_digits10);
+// 50 significant digits by default (the precision; qd carries ~63).
+std::string to_decimal(const float50_qd& x, int digits = 50);
 
 inline double to_double(double x) { return x; }
 inline double to_double(const float50& x) { return x.convert_to<double>(); }

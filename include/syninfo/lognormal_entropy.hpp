@@ -14,13 +14,13 @@ namespace syninfo {
 template <class T>
 T log_two_pi_e() {
   using std::log;
-  return log(boost::math::constants::two_pi<T>()) + 1;
+  return log(two_pi_<T>()) + 1;
 }
 
 // Entropy from the parameters and the log-determinant of K.
 template <class T>
 T lognormal_entropy(const Vector<T>& lambda, const T& log_det_k) {
-  const T n = T(static_cast<long>(lambda.size()));
+  const T n = T(static_cast<int>(lambda.size()));
   return lambda.sum() + (n * log_two_pi_e<T>() + log_det_k) / 2;
 }
 

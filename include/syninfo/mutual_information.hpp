@@ -160,7 +160,7 @@ MiResult<T> fenton_wilkinson_mutual_information_of_valid(const Problem<T>& probl
     const auto& b = out.without_pattern;
     out.cancellation_scale = a.parameters.lambda.cwiseAbs().sum() + b.parameters.lambda.cwiseAbs().sum() +
                              (abs(a.analysis.log_determinant) + abs(b.analysis.log_determinant)) / 2;
-    const T n = T(static_cast<long>(out.synapses));
+    const T n = T(static_cast<int>(out.synapses));
     out.error_estimate = std::numeric_limits<T>::epsilon() *
                          (8 * out.cancellation_scale + 8 * n * (a.analysis.condition_number + b.analysis.condition_number));
   }

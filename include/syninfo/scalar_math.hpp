@@ -7,6 +7,7 @@
 
 #include <boost/math/special_functions/expm1.hpp>
 #include <boost/math/special_functions/log1p.hpp>
+#include <boost/math/constants/constants.hpp>
 
 #include <cmath>
 #include <limits>
@@ -23,10 +24,19 @@ bool is_finite(const T& x) {
 template <class T>
 T quiet_nan() { return std::numeric_limits<T>::quiet_NaN(); }
 
+// 2 pi at the precision of T (Boost.Math's constant for qd_real would be
+// double's, qd_scalar.hpp).
+template <class T>
+T two_pi_() {
+  if constexpr (std::is_same_v<T, float50_qd>) return qd_two_pi();
+  else return boost::math::constants::two_pi<T>();
+}
+
 // ln(1 + x), accurate for small x.
 template <class T>
 T log1p_(const T& x) {
   if constexpr (std::is_same_v<T, double>) return std::log1p(x);
+  else if constexpr (std::is_same_v<T, float50_qd>) return qd_log1p(x);
   else return boost::math::log1p(x);
 }
 
@@ -34,6 +44,7 @@ T log1p_(const T& x) {
 template <class T>
 T expm1_(const T& x) {
   if constexpr (std::is_same_v<T, double>) return std::expm1(x);
+  else if constexpr (std::is_same_v<T, float50_qd>) return qd_expm1(x);
   else return boost::math::expm1(x);
 }
 

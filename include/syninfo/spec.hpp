@@ -45,5 +45,7 @@ extern template Problem<float100> problem_from_json<float100>(const json::Value&
 extern template json::Value problem_to_json<double>(const Problem<double>&);
 extern template json::Value problem_to_json<float50>(const Problem<float50>&);
 extern template json::Value problem_to_json<float100>(const Problem<float100>&);
+extern template Problem<float50_qd> problem_from_json<float50_qd>(const json::Value&);
+extern template json::Value problem_to_json<float50_qd>(const Problem<float50_qd>&);
 
 }  // namespace syninfo

@@ -34,7 +34,7 @@ struct SymmetricAnalysis {
 
 template <class T>
 T singular_threshold(const T& largest_magnitude, Eigen::Index n) {
-  return 16 * T(static_cast<long>(n)) * std::numeric_limits<T>::epsilon() * largest_magnitude;
+  return 16 * T(static_cast<int>(n)) * std::numeric_limits<T>::epsilon() * largest_magnitude;
 }
 
 template <class T>

@@ -1,3 +1,5 @@
+#include "syninfo/qd_scalar.hpp"
+
 #include "syninfo/model.hpp"
 
 #include "syninfo/decimal.hpp"
@@ -113,7 +115,7 @@ std::vector<std::string> check_patterns(const Patterns<T>& patterns, const Valid
   if (n < 1) throw InvalidInput(InputErrorKind::dimension_mismatch, "patterns[0].mean", "mean vector is empty (N must be >= 1)");
   if (!(tolerance.symmetry >= 0) || !(tolerance.psd >= 0))
     throw std::invalid_argument("ValidationTolerance: symmetry and psd must be >= 0");
-  const T unit = T(static_cast<long>(n)) * T(std::numeric_limits<double>::epsilon());
+  const T unit = T(static_cast<int>(n)) * T(std::numeric_limits<double>::epsilon());
   std::vector<std::string> warnings;
   for (std::size_t mu = 0; mu < patterns.count(); ++mu) {
     const auto& p = patterns.list[mu];
@@ -219,6 +221,7 @@ SYNINFO_INSTANTIATE_VALIDATION(double)
 SYNINFO_INSTANTIATE_VALIDATION(float50)
 SYNINFO_INSTANTIATE_VALIDATION(float100)
 SYNINFO_INSTANTIATE_VALIDATION(float50_mpfr)
+SYNINFO_INSTANTIATE_VALIDATION(float50_qd)
 #undef SYNINFO_INSTANTIATE_VALIDATION
 
 }  // namespace syninfo

@@ -1,3 +1,5 @@
+#include "syninfo/qd_scalar.hpp"
+
 #include "syninfo/spec.hpp"
 
 #include "syninfo/decimal.hpp"
@@ -168,7 +170,7 @@ Patterns<T> generate_patterns(const json::Value& g) {
     const T sigma2 = read_number<T>(require(c, "sigma2", where + ".cov"), where + ".cov.sigma2");
     const T rho = read_number<T>(require(c, "rho", where + ".cov"), where + ".cov.rho");
     if (sigma2 < 0) throw InvalidInput(InputErrorKind::covariance_not_psd, where + ".cov.sigma2", "must be >= 0");
-    if (rho > 1 || (n > 1 && rho * T(static_cast<long>(n - 1)) < -1))
+    if (rho > 1 || (n > 1 && rho * T(static_cast<int>(n - 1)) < -1))
       throw InvalidInput(InputErrorKind::covariance_not_psd, where + ".cov.rho",
                          "must lie in [-1/(N-1), 1] for an exchangeable covariance");
     cov = Matrix<T>::Constant(nn, nn, sigma2 * rho);
@@ -263,5 +265,7 @@ template Problem<float100> problem_from_json<float100>(const json::Value&);
 template json::Value problem_to_json<double>(const Problem<double>&);
 template json::Value problem_to_json<float50>(const Problem<float50>&);
 template json::Value problem_to_json<float100>(const Problem<float100>&);
+template Problem<float50_qd> problem_from_json<float50_qd>(const json::Value&);
+template json::Value problem_to_json<float50_qd>(const Problem<float50_qd>&);
 
 }  // namespace syninfo

@@ -15,6 +15,9 @@ syninfo_cli_test(mi_worked_example 0 "\"status\": \"ok\".*\"mi_nats\": \"0\\.644
                  mi ${PROJECT_SOURCE_DIR}/examples/worked_example.json)
 syninfo_cli_test(mi_fields 0 "\"precision\": \"100\".*\"mi_bits\".*\"agreement_digits\": 1[4-7].*\"W_E\".*\"lambda\".*\"K\".*\"R_k\""
                  mi ${PROJECT_SOURCE_DIR}/examples/worked_example.json --precision 100)
+# Quad-double: 50 digits printed, the same digits as cpp_bin_float's 50 (issue 17).
+syninfo_cli_test(mi_qd 0 "\"precision\": \"50qd\".*\"mi_nats\": \"0.6441643624040743428246389830949519301719661486355[89]\".*\"mi_bits\": \"0.929332731157759076686925541831481771095084884006"
+                 mi ${PROJECT_SOURCE_DIR}/examples/worked_example.json --precision 50qd)
 syninfo_cli_test(mi_double 0 "\"precision\": \"double\".*\"agreement_digits\": null.*\"cross_check\".*\"ran\": false.*\"reason\": \"not needed: the error estimate"
                  mi ${PROJECT_SOURCE_DIR}/examples/worked_example.json --precision double)
 syninfo_cli_test(mi_pattern_override 0 "\"pattern\": 1" mi ${SPECS}/generated.json --pattern 1)
