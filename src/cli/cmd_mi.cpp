@@ -165,14 +165,10 @@ SYNINFO_REGISTER_COMMAND(mi, "mi", "closed-form mutual information I_FW of a spe
                          "mi_nats and mi_bits as decimal strings at the working precision (default 50 digits),\n"
                          "agreement_digits (decimal digits on which the double result agrees with the\n"
                          "high-precision one), and the Fenton-Wilkinson parameters of W_E and R^(k).\n"
-                         "--pattern overrides the spec's pattern index k (0-based); with it the spec may omit \"pattern\".
-"
-                         "--precision 50qd: 50 digits printed, computed in quad-double (libqd, ~63 digits,
-"
-                         "double's exponent range: log-domain variances above ~709 overflow as in double);
-"
-                         "faster than the default 50 (cpp_bin_float), same 1e-40 reference budget.
-"
+                         "--pattern overrides the spec's pattern index k (0-based); with it the spec may omit \"pattern\".\n"
+                         "--precision 50qd: 50 digits printed, computed in quad-double (libqd, ~63 digits,\n"
+                         "double's exponent range: log-domain variances above ~709 overflow as in double);\n"
+                         "faster than the default 50 (cpp_bin_float), same 1e-40 reference budget.\n"
                          "At --precision double the 50-digit cross-check runs only with --cross-check, for a\n"
                          "status rounding may have caused, or when the error estimate exceeds 1e-9 |I|;\n"
                          "cross_check.ran and cross_check.reason say which.\n"
