@@ -287,8 +287,7 @@ std::vector<std::filesystem::path> write_audit_map(const AuditMap& map, const st
     const std::size_t cols = o.synapses.size(), rows = o.patterns.size();
     gp << "# Relative error of I_FW against the true information, in percent: one panel per (P, n).\n"
        << "# Data: audit_map.dat (written by syninfo audit-map). Re-draw: gnuplot audit_map.gp\n"
-       << "set terminal pngcairo size " << 330 * cols + 120 << "," << 300 * rows + 90 << " font 'Sans,9'\n"
-       << "set output 'audit_map.png'\n"
+       << report::png_and_svg_terminal("audit_map", static_cast<int>(330 * cols + 120), static_cast<int>(300 * rows + 90), "Sans,9")
        << "set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')\n"
        << "set cbrange [" << -scale << ":" << scale << "]\n"
        << "set cblabel '(I_{FW} - I_{true}) / I_{true}  [%]'\n"
@@ -326,8 +325,10 @@ std::vector<std::filesystem::path> write_audit_map(const AuditMap& map, const st
     const fs::path path = dir / "audit_map.gp";
     try {
       report::run_gnuplot(gp.str(), path);
+      report::run_gnuplot(gp.str(), path, "svg = 1");
       written.push_back(path);
       written.push_back(dir / "audit_map.png");
+      written.push_back(dir / "audit_map.svg");
     } catch (const report::PlotError& e) {
       written.push_back(path);
       plot_note = std::string("The figure was not drawn: ") + e.what();

@@ -39,6 +39,14 @@ bool gnuplot_available() {
   return available;
 }
 
+std::string png_and_svg_terminal(const std::string& name, int width, int height, const std::string& font) {
+  const std::string size = std::to_string(width) + "," + std::to_string(height);
+  return "if (exists('svg')) {\n  set terminal svg size " + size + " font " + gnuplot_quote(font) +
+         " dynamic background '#ffffff'\n  set output " + gnuplot_quote(name + ".svg") + "\n} else {\n" +
+         "  set terminal pngcairo size " + size + " font " + gnuplot_quote(font) + "\n  set output " +
+         gnuplot_quote(name + ".png") + "\n}\n";
+}
+
 std::string gnuplot_quote(const std::string& text) {
   std::string out = "'";
   for (char c : text) {
@@ -48,7 +56,7 @@ std::string gnuplot_quote(const std::string& text) {
   return out + "'";
 }
 
-void run_gnuplot(const std::string& script, const std::filesystem::path& script_path) {
+void run_gnuplot(const std::string& script, const std::filesystem::path& script_path, const std::string& definitions) {
   {
     std::ofstream out(script_path);
     if (!out) throw PlotError("cannot write gnuplot script " + script_path.string());
@@ -60,7 +68,8 @@ void run_gnuplot(const std::string& script, const std::filesystem::path& script_
                     script_path.string());
   const auto dir = script_path.parent_path().empty() ? std::filesystem::path(".") : script_path.parent_path();
   std::string output;
-  const int status = run_captured("cd " + shell_quote(dir.string()) + " && gnuplot " +
+  const std::string defines = definitions.empty() ? "" : "-e " + shell_quote(definitions) + " ";
+  const int status = run_captured("cd " + shell_quote(dir.string()) + " && gnuplot " + defines +
                                       shell_quote(script_path.filename().string()) + " </dev/null",
                                   output);
   if (status != 0) {

@@ -87,21 +87,26 @@ class OutputDir {
   }
   void csv(const std::string& name, const CsvTable& table) { text(name, table.text()); }
 
-  // Writes NAME.gp (terminal, output NAME.png, then `body`) and runs gnuplot.
-  // Returns false (and records why) when the figure could not be drawn.
+  // Writes NAME.gp (terminal and output, then `body`) and runs gnuplot twice:
+  // NAME.png (pngcairo) and NAME.svg (vector, for papers; `gnuplot -e "svg = 1"
+  // NAME.gp` redraws it by hand). Returns false (and records why) when a
+  // figure could not be drawn.
   bool figure(const std::string& name, const std::string& body, int width = 900, int height = 650) {
-    const std::string script = "set terminal pngcairo size " + std::to_string(width) + "," + std::to_string(height) +
-                               " font ',11'\nset output '" + name + ".png'\nset datafile separator ','\n"
-                               "set datafile columnheaders\n" + body;
+    // Sans, so that the PNG and the SVG use the same face.
+    const std::string script = report::png_and_svg_terminal(name, width, height, "Sans,11") +
+                               "set datafile separator ','\nset datafile columnheaders\n" + body;
     files_.push_back(name + ".gp");
-    try {
-      report::run_gnuplot(script, dir_ / (name + ".gp"));
-      files_.push_back(name + ".png");
-      return true;
-    } catch (const std::exception& e) {
-      failures_.push_back(name + ".png: " + e.what());
-      return false;
+    bool drawn = true;
+    for (const std::string format : {"png", "svg"}) {
+      try {
+        report::run_gnuplot(script, dir_ / (name + ".gp"), format == "svg" ? "svg = 1" : "");
+        files_.push_back(name + "." + format);
+      } catch (const std::exception& e) {
+        failures_.push_back(name + "." + format + ": " + e.what());
+        drawn = false;
+      }
     }
+    return drawn;
   }
 
   const std::vector<std::string>& files() const { return files_; }

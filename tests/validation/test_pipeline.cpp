@@ -80,7 +80,7 @@ std::set<std::string> named_files(const std::string& text) {
     const auto dot = name.rfind('.');
     if (dot == std::string::npos) continue;
     const std::string ext = name.substr(dot + 1);
-    if (ext == "csv" || ext == "png" || ext == "gp" || ext == "md" || ext == "json") names.insert(name);
+    if (ext == "csv" || ext == "png" || ext == "gp" || ext == "md" || ext == "json" || ext == "svg") names.insert(name);
   }
   return names;
 }
@@ -191,8 +191,16 @@ TEST_CASE("validation: a test-scale run and its report agree with their CSVs", "
     }
   }
   for (const std::string fig : {"fig2a", "fig2b", "fig2c", "fig2d", "fig3a", "fig3b", "fig3c", "fig3d", "fig4a", "fig4b",
-                                "invalid_map", "synergy"})
+                                "invalid_map", "synergy"}) {
+    INFO(fig);
     CHECK(named.count(fig + ".png") == 1);
+    // The vector version of every figure: a complete SVG document with drawing in it.
+    REQUIRE(named.count(fig + ".svg") == 1);
+    const std::string svg = slurp(dir / (fig + ".svg"));
+    CHECK(svg.find("<svg") != std::string::npos);
+    CHECK(svg.find("</svg>") != std::string::npos);
+    CHECK(svg.find("<path") != std::string::npos);
+  }
 
   // C1 for the closed form on set 1: along every P curve of Fig. 2A the
   // information rises with sigma2, and at every sigma2 it falls with P.
