@@ -1,5 +1,10 @@
-set terminal pngcairo size 1050,650 font ',11'
-set output 'fig2a.png'
+if (exists('svg')) {
+  set terminal svg size 1050,650 font 'Sans,11' dynamic background '#ffffff'
+  set output 'fig2a.svg'
+} else {
+  set terminal pngcairo size 1050,650 font 'Sans,11'
+  set output 'fig2a.png'
+}
 set datafile separator ','
 set datafile columnheaders
 set title 'Fig. 2A: single synapse information about pattern k, one curve per P, rho = 0.5'

@@ -1,5 +1,10 @@
-set terminal pngcairo size 900,650 font ',11'
-set output 'fig2c.png'
+if (exists('svg')) {
+  set terminal svg size 900,650 font 'Sans,11' dynamic background '#ffffff'
+  set output 'fig2c.svg'
+} else {
+  set terminal pngcairo size 900,650 font 'Sans,11'
+  set output 'fig2c.png'
+}
 set datafile separator ','
 set datafile columnheaders
 set title 'Fig. 2C: set 2, log-log regression: slope -1.32 [-1.4, -1.23], r = -0.7, p = 3.2e-145'

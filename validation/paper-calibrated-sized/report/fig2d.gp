@@ -1,5 +1,10 @@
-set terminal pngcairo size 900,650 font ',11'
-set output 'fig2d.png'
+if (exists('svg')) {
+  set terminal svg size 900,650 font 'Sans,11' dynamic background '#ffffff'
+  set output 'fig2d.svg'
+} else {
+  set terminal pngcairo size 900,650 font 'Sans,11'
+  set output 'fig2d.png'
+}
 set datafile separator ','
 set datafile columnheaders
 set title 'Fig. 2D: set 3, log-log regression: slope -1.26 [-1.35, -1.18], r = -0.67, p = 9.5e-131'

@@ -1,5 +1,10 @@
-set terminal pngcairo size 1050,650 font ',11'
-set output 'fig3b.png'
+if (exists('svg')) {
+  set terminal svg size 1050,650 font 'Sans,11' dynamic background '#ffffff'
+  set output 'fig3b.svg'
+} else {
+  set terminal pngcairo size 1050,650 font 'Sans,11'
+  set output 'fig3b.png'
+}
 set datafile separator ','
 set datafile columnheaders
 set title 'Fig. 3B: ensemble information about pattern k, P = 10, sigma^2 = 1'

@@ -1,5 +1,10 @@
-set terminal pngcairo size 900,650 font ',11'
-set output 'fig3c.png'
+if (exists('svg')) {
+  set terminal svg size 900,650 font 'Sans,11' dynamic background '#ffffff'
+  set output 'fig3c.svg'
+} else {
+  set terminal pngcairo size 900,650 font 'Sans,11'
+  set output 'fig3c.png'
+}
 set datafile separator ','
 set datafile columnheaders
 set title 'Fig. 3C: set 2, log-log regression: slope 1.18 [1.08, 1.27], r = 0.6, p = 2.3e-98'

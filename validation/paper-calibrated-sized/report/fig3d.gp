@@ -1,5 +1,10 @@
-set terminal pngcairo size 900,650 font ',11'
-set output 'fig3d.png'
+if (exists('svg')) {
+  set terminal svg size 900,650 font 'Sans,11' dynamic background '#ffffff'
+  set output 'fig3d.svg'
+} else {
+  set terminal pngcairo size 900,650 font 'Sans,11'
+  set output 'fig3d.png'
+}
 set datafile separator ','
 set datafile columnheaders
 set title 'Fig. 3D: set 3, log-log regression: slope 1.12 [1.02, 1.21], r = 0.59, p = 7.7e-94'

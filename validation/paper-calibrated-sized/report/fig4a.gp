@@ -1,5 +1,10 @@
-set terminal pngcairo size 1300,550 font ',11'
-set output 'fig4a.png'
+if (exists('svg')) {
+  set terminal svg size 1300,550 font 'Sans,11' dynamic background '#ffffff'
+  set output 'fig4a.svg'
+} else {
+  set terminal pngcairo size 1300,550 font 'Sans,11'
+  set output 'fig4a.png'
+}
 set datafile separator ','
 set datafile columnheaders
 set multiplot layout 1,2 title 'Fig. 4A: per-synapse information I/n against ensemble size (set 3, 20000 samples, invalid ones substituted)'

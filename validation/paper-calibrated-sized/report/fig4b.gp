@@ -1,5 +1,10 @@
-set terminal pngcairo size 900,650 font ',11'
-set output 'fig4b.png'
+if (exists('svg')) {
+  set terminal svg size 900,650 font 'Sans,11' dynamic background '#ffffff'
+  set output 'fig4b.svg'
+} else {
+  set terminal pngcairo size 900,650 font 'Sans,11'
+  set output 'fig4b.png'
+}
 set datafile separator ','
 set datafile columnheaders
 set title 'Fig. 4B: distribution of I/n per ensemble size (set 3, invalid samples substituted)'

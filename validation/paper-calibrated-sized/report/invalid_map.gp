@@ -1,16 +1,400 @@
-set terminal pngcairo size 1500,500 font ',11'
-set output 'invalid_map.png'
+if (exists('svg')) {
+  set terminal svg size 1500,500 font 'Sans,11' dynamic background '#ffffff'
+  set output 'invalid_map.svg'
+} else {
+  set terminal pngcairo size 1500,500 font 'Sans,11'
+  set output 'invalid_map.png'
+}
 set datafile separator ','
 set datafile columnheaders
-set multiplot layout 1,3 title 'Fraction of samples whose closed form fails (K or K'' not positive definite), 95% Wilson intervals'
-set ylabel 'invalid fraction'
-set grid
-set key top left font ',9'
-set yrange [0:*]
+$n << EOD
+0 0 0
+1 0 0
+2 0 0
+3 0 0
+4 0 0
+5 0 0
+6 0 0
+7 0 0
+8 0 0
+9 0 0
+10 0 1.61290322581
+11 0 0
+12 0 2.08333333333
+13 0 2.32558139535
+14 0 1.92307692308
+15 0 5.1724137931
+16 0 6.3829787234
+17 0 5.35714285714
+18 0 2.08333333333
+19 0 4.16666666667
+0 1 0
+1 1 0
+2 1 0
+3 1 0
+4 1 0
+5 1 0
+6 1 0
+7 1 0
+8 1 0
+9 1 0
+10 1 0
+11 1 1.85185185185
+12 1 1.66666666667
+13 1 2.17391304348
+14 1 0
+15 1 0
+16 1 2.63157894737
+17 1 6.3829787234
+18 1 3.50877192982
+19 1 7.31707317073
+0 2 0
+1 2 0
+2 2 0
+3 2 0
+4 2 0
+5 2 0
+6 2 0
+7 2 0.101729399797
+8 2 0.10152284264
+9 2 0.613496932515
+10 2 0.294406280667
+11 2 0.384245917387
+12 2 0.383141762452
+13 2 1.1988011988
+14 2 1.42711518858
+15 2 1.30391173521
+16 2 2.72373540856
+17 2 3.25534079349
+18 2 3.89105058366
+19 2 5.18962075848
+0 3 0
+1 3 0
+2 3 0
+3 3 0
+4 3 0
+5 3 0
+6 3 0
+7 3 0
+8 3 0
+9 3 0
+10 3 0
+11 3 6.66666666667
+12 3 0
+13 3 5
+14 3 10.5263157895
+15 3 0
+16 3 6.25
+17 3 26.3157894737
+18 3 16.6666666667
+19 3 0
+0 4 0
+1 4 0
+2 4 0
+3 4 0
+4 4 0
+5 4 0
+6 4 0
+7 4 0
+8 4 0
+9 4 0
+10 4 0
+11 4 0
+12 4 22.2222222222
+13 4 4.16666666667
+14 4 16.6666666667
+15 4 0
+16 4 20
+17 4 6.66666666667
+18 4 14.2857142857
+19 4 0
+0 5 0
+1 5 0
+2 5 0
+3 5 0
+4 5 0
+5 5 0
+6 5 0
+7 5 0
+8 5 0
+9 5 0
+10 5 0
+11 5 0
+12 5 0
+13 5 0
+14 5 0
+15 5 0
+16 5 0
+17 5 5.26315789474
+18 5 5
+19 5 20
+0 6 0
+1 6 0
+2 6 0
+3 6 0
+4 6 0
+5 6 0
+6 6 0
+7 6 0
+8 6 0
+9 6 0
+10 6 0
+11 6 0
+12 6 0
+13 6 0
+14 6 0
+15 6 0
+16 6 0
+17 6 0
+18 6 7.69230769231
+19 6 0
+0 7 0
+1 7 0
+2 7 0
+3 7 0
+4 7 0
+5 7 0
+6 7 0
+7 7 0
+8 7 0
+9 7 0
+10 7 0
+11 7 0
+12 7 0
+13 7 0
+14 7 0
+15 7 0
+16 7 0
+17 7 0
+18 7 0
+19 7 0
+0 8 0
+1 8 0
+2 8 0
+3 8 0
+4 8 0
+5 8 0
+6 8 0
+7 8 0
+8 8 0
+9 8 0
+10 8 0
+11 8 0
+12 8 0
+13 8 0
+14 8 0
+15 8 0
+16 8 0
+17 8 0
+18 8 0
+19 8 0
+EOD
+$rho << EOD
+0 0 2.08333333333
+1 0 1.13636363636
+2 0 0
+3 0 0
+4 0 0
+5 0 1.14942528736
+6 0 0
+7 0 0
+8 0 4.16666666667
+9 0 6.95652173913
+0 1 0
+1 1 0.925925925926
+2 1 0
+3 1 0
+4 1 0.934579439252
+5 1 0
+6 1 3
+7 1 0
+8 1 1.04166666667
+9 1 5.71428571429
+0 2 0.197433366239
+1 2 0.35
+2 2 0.246062992126
+3 2 0.249625561658
+4 2 0.452488687783
+5 2 0.601805416249
+6 2 0.722891566265
+7 2 1.28342245989
+8 2 2.42050308495
+9 2 4.09663865546
+0 3 3.84615384615
+1 3 0
+2 3 3.57142857143
+3 3 4.16666666667
+4 3 0
+5 3 0
+6 3 0
+7 3 3.84615384615
+8 3 20.6896551724
+9 3 11.1111111111
+0 4 0
+1 4 0
+2 4 0
+3 4 3.57142857143
+4 4 2.94117647059
+5 4 0
+6 4 2.94117647059
+7 4 0
+8 4 10.7142857143
+9 4 16.1290322581
+0 5 0
+1 5 0
+2 5 0
+3 5 0
+4 5 0
+5 5 0
+6 5 0
+7 5 0
+8 5 2.85714285714
+9 5 10.3448275862
+0 6 0
+1 6 0
+2 6 0
+3 6 0
+4 6 0
+5 6 0
+6 6 0
+7 6 0
+8 6 3.0303030303
+9 6 0
+0 7 0
+1 7 0
+2 7 0
+3 7 0
+4 7 0
+5 7 0
+6 7 0
+7 7 0
+8 7 0
+9 7 0
+0 8 0
+1 8 0
+2 8 0
+3 8 0
+4 8 0
+5 8 0
+6 8 0
+7 8 0
+8 8 0
+9 8 0
+EOD
+$P << EOD
+0 0 10.7843137255
+1 0 4.08163265306
+2 0 0
+3 0 1.14942528736
+4 0 0
+5 0 0
+6 0 0
+7 0 0
+8 0 0
+9 0 0
+0 1 6.19469026549
+1 1 2.08333333333
+2 1 1.81818181818
+3 1 0
+4 1 0
+5 1 0
+6 1 1.0989010989
+7 1 0
+8 1 0
+9 1 0
+0 2 6.54582074522
+1 2 1.4880952381
+2 2 0.760095011876
+3 2 0.389863547758
+4 2 0.437317784257
+5 2 0.246791707799
+6 2 0.341796875
+7 2 0.0501002004008
+8 2 0.142721217888
+9 2 0.0620732464308
+0 3 14.2857142857
+1 3 2.63157894737
+2 3 8.69565217391
+3 3 0
+4 3 3.44827586207
+5 3 6.25
+6 3 3.125
+7 3 0
+8 3 0
+9 3 4.7619047619
+0 4 30
+1 4 0
+2 4 0
+3 4 2.7027027027
+4 4 3.57142857143
+5 4 0
+6 4 0
+7 4 0
+8 4 0
+9 4 0
+0 5 12.5
+1 5 0
+2 5 0
+3 5 0
+4 5 2.5
+5 5 0
+6 5 2.5641025641
+7 5 0
+8 5 0
+9 5 0
+0 6 2.85714285714
+1 6 0
+2 6 0
+3 6 0
+4 6 0
+5 6 0
+6 6 0
+7 6 0
+8 6 0
+9 6 0
+0 7 0
+1 7 0
+2 7 0
+3 7 0
+4 7 0
+5 7 0
+6 7 0
+7 7 0
+8 7 0
+9 7 0
+0 8 0
+1 8 0
+2 8 0
+3 8 0
+4 8 0
+5 8 0
+6 8 0
+7 8 0
+8 8 0
+9 8 0
+EOD
+set datafile separator whitespace
+set datafile nocolumnheaders
+unset key
+set palette defined (0 '#ffffff', 1 '#fdd49e', 2 '#fc8d59', 3 '#b30000')
+set cbrange [0:30]
+set yrange [8.5:-0.5]
+set tics out nomirror
+set multiplot layout 1,3 margins 0.14,0.93,0.16,0.9 spacing 0.025 title 'Samples whose closed form fails (K or K'' not positive definite), in % of each bin (95% intervals in the CSV)'
 set xlabel 'ensemble size n'
-plot 'invalid_map.csv' using ((strcol(1) eq 'set2' && strcol(2) eq 'n') ? ($3+$4)/2+(-0.24) : NaN):7:8:9 with yerrorlines lc 1 pt 7 ps 0.6 title 'set 2', 'invalid_map.csv' using ((strcol(1) eq 'set3' && strcol(2) eq 'n') ? ($3+$4)/2+(-0.18) : NaN):7:8:9 with yerrorlines lc 2 pt 7 ps 0.6 title 'set 3', 'invalid_map.csv' using ((strcol(1) eq 'set3_fig4' && strcol(2) eq 'n') ? ($3+$4)/2+(-0.12) : NaN):7:8:9 with yerrorlines lc 3 pt 7 ps 0.6 title 'set 3 (Fig. 4 run)', 'invalid_map.csv' using ((strcol(1) eq 'set2@N=16' && strcol(2) eq 'n') ? ($3+$4)/2+(-0.06) : NaN):7:8:9 with yerrorlines lc 4 pt 7 ps 0.6 title 'set 2@N=16', 'invalid_map.csv' using ((strcol(1) eq 'set3@N=16' && strcol(2) eq 'n') ? ($3+$4)/2+(0) : NaN):7:8:9 with yerrorlines lc 5 pt 7 ps 0.6 title 'set 3@N=16', 'invalid_map.csv' using ((strcol(1) eq 'set2@N=32' && strcol(2) eq 'n') ? ($3+$4)/2+(0.06) : NaN):7:8:9 with yerrorlines lc 6 pt 7 ps 0.6 title 'set 2@N=32', 'invalid_map.csv' using ((strcol(1) eq 'set3@N=32' && strcol(2) eq 'n') ? ($3+$4)/2+(0.12) : NaN):7:8:9 with yerrorlines lc 7 pt 7 ps 0.6 title 'set 3@N=32', 'invalid_map.csv' using ((strcol(1) eq 'set2@N=128' && strcol(2) eq 'n') ? ($3+$4)/2+(0.18) : NaN):7:8:9 with yerrorlines lc 8 pt 7 ps 0.6 title 'set 2@N=128', 'invalid_map.csv' using ((strcol(1) eq 'set3@N=128' && strcol(2) eq 'n') ? ($3+$4)/2+(0.24) : NaN):7:8:9 with yerrorlines lc 9 pt 7 ps 0.6 title 'set 3@N=128'
+set xtics ('1' 0, '5' 4, '9' 8, '13' 12, '17' 16)
+set ytics ('set 2, N = 26' 0, 'set 3, N = 26' 1, 'set 3 (Fig. 4 run), N = 26' 2, 'set 2, N = 16' 3, 'set 3, N = 16' 4, 'set 2, N = 32' 5, 'set 3, N = 32' 6, 'set 2, N = 128' 7, 'set 3, N = 128' 8) font ',9'
+unset colorbox
+plot $n using 1:2:3 with image
 set xlabel 'rho (bin centre)'
-plot 'invalid_map.csv' using ((strcol(1) eq 'set2' && strcol(2) eq 'rho') ? ($3+$4)/2+(-0.024612912) : NaN):7:8:9 with yerrorlines lc 1 pt 7 ps 0.6 title 'set 2', 'invalid_map.csv' using ((strcol(1) eq 'set3' && strcol(2) eq 'rho') ? ($3+$4)/2+(-0.018459684) : NaN):7:8:9 with yerrorlines lc 2 pt 7 ps 0.6 title 'set 3', 'invalid_map.csv' using ((strcol(1) eq 'set3_fig4' && strcol(2) eq 'rho') ? ($3+$4)/2+(-0.012306456) : NaN):7:8:9 with yerrorlines lc 3 pt 7 ps 0.6 title 'set 3 (Fig. 4 run)', 'invalid_map.csv' using ((strcol(1) eq 'set2@N=16' && strcol(2) eq 'rho') ? ($3+$4)/2+(-0.006153228) : NaN):7:8:9 with yerrorlines lc 4 pt 7 ps 0.6 title 'set 2@N=16', 'invalid_map.csv' using ((strcol(1) eq 'set3@N=16' && strcol(2) eq 'rho') ? ($3+$4)/2+(0) : NaN):7:8:9 with yerrorlines lc 5 pt 7 ps 0.6 title 'set 3@N=16', 'invalid_map.csv' using ((strcol(1) eq 'set2@N=32' && strcol(2) eq 'rho') ? ($3+$4)/2+(0.006153228) : NaN):7:8:9 with yerrorlines lc 6 pt 7 ps 0.6 title 'set 2@N=32', 'invalid_map.csv' using ((strcol(1) eq 'set3@N=32' && strcol(2) eq 'rho') ? ($3+$4)/2+(0.012306456) : NaN):7:8:9 with yerrorlines lc 7 pt 7 ps 0.6 title 'set 3@N=32', 'invalid_map.csv' using ((strcol(1) eq 'set2@N=128' && strcol(2) eq 'rho') ? ($3+$4)/2+(0.018459684) : NaN):7:8:9 with yerrorlines lc 8 pt 7 ps 0.6 title 'set 2@N=128', 'invalid_map.csv' using ((strcol(1) eq 'set3@N=128' && strcol(2) eq 'rho') ? ($3+$4)/2+(0.024612912) : NaN):7:8:9 with yerrorlines lc 9 pt 7 ps 0.6 title 'set 3@N=128'
-set xlabel 'patterns P (bin centre)'
-plot 'invalid_map.csv' using ((strcol(1) eq 'set2' && strcol(2) eq 'P') ? ($3+$4)/2+(-1.2) : NaN):7:8:9 with yerrorlines lc 1 pt 7 ps 0.6 title 'set 2', 'invalid_map.csv' using ((strcol(1) eq 'set3' && strcol(2) eq 'P') ? ($3+$4)/2+(-0.9) : NaN):7:8:9 with yerrorlines lc 2 pt 7 ps 0.6 title 'set 3', 'invalid_map.csv' using ((strcol(1) eq 'set3_fig4' && strcol(2) eq 'P') ? ($3+$4)/2+(-0.6) : NaN):7:8:9 with yerrorlines lc 3 pt 7 ps 0.6 title 'set 3 (Fig. 4 run)', 'invalid_map.csv' using ((strcol(1) eq 'set2@N=16' && strcol(2) eq 'P') ? ($3+$4)/2+(-0.3) : NaN):7:8:9 with yerrorlines lc 4 pt 7 ps 0.6 title 'set 2@N=16', 'invalid_map.csv' using ((strcol(1) eq 'set3@N=16' && strcol(2) eq 'P') ? ($3+$4)/2+(0) : NaN):7:8:9 with yerrorlines lc 5 pt 7 ps 0.6 title 'set 3@N=16', 'invalid_map.csv' using ((strcol(1) eq 'set2@N=32' && strcol(2) eq 'P') ? ($3+$4)/2+(0.3) : NaN):7:8:9 with yerrorlines lc 6 pt 7 ps 0.6 title 'set 2@N=32', 'invalid_map.csv' using ((strcol(1) eq 'set3@N=32' && strcol(2) eq 'P') ? ($3+$4)/2+(0.6) : NaN):7:8:9 with yerrorlines lc 7 pt 7 ps 0.6 title 'set 3@N=32', 'invalid_map.csv' using ((strcol(1) eq 'set2@N=128' && strcol(2) eq 'P') ? ($3+$4)/2+(0.9) : NaN):7:8:9 with yerrorlines lc 8 pt 7 ps 0.6 title 'set 2@N=128', 'invalid_map.csv' using ((strcol(1) eq 'set3@N=128' && strcol(2) eq 'P') ? ($3+$4)/2+(1.2) : NaN):7:8:9 with yerrorlines lc 9 pt 7 ps 0.6 title 'set 3@N=128'
+set xtics ('0.01' 0, '0.32' 3, '0.63' 6, '0.93' 9)
+set ytics ('' 0, '' 1, '' 2, '' 3, '' 4, '' 5, '' 6, '' 7, '' 8)
+unset colorbox
+plot $rho using 1:2:3 with image
+set xlabel 'patterns P (bin)'
+set xtics ('2-6' 0, '17-21' 3, '32-36' 6, '47-50' 9)
+set ytics ('' 0, '' 1, '' 2, '' 3, '' 4, '' 5, '' 6, '' 7, '' 8)
+set colorbox
+set cblabel '% of samples invalid'
+plot $P using 1:2:3 with image
 unset multiplot

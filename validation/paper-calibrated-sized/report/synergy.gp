@@ -1,5 +1,10 @@
-set terminal pngcairo size 1300,550 font ',11'
-set output 'synergy.png'
+if (exists('svg')) {
+  set terminal svg size 1300,550 font 'Sans,11' dynamic background '#ffffff'
+  set output 'synergy.svg'
+} else {
+  set terminal pngcairo size 1300,550 font 'Sans,11'
+  set output 'synergy.png'
+}
 set datafile separator ','
 set datafile columnheaders
 set multiplot layout 1,2 title 'Synergy and closed-form error against ground truth (set 3 law)'
