@@ -7,21 +7,13 @@
 #include "syninfo/spec.hpp"
 
 #include "test_helpers.hpp"
+#include "reference_cases.hpp"
 
 #include <fstream>
 
 using namespace syninfo;
 
 namespace {
-
-std::vector<json::Value> reference_cases() {
-  std::ifstream in(test::data_path("reference/closed_form_reference.jsonl"));
-  std::vector<json::Value> out;
-  std::string line;
-  while (std::getline(in, line))
-    if (!line.empty()) out.push_back(json::parse(line));
-  return out;
-}
 
 // Shared covariance: every pattern gets pattern 0's covariance.
 template <class T>
@@ -36,7 +28,7 @@ TEST_CASE("fast path: reference table at 50 digits and in double", "[closed_form
   // Budgets as in test_reference_tables.cpp: every ok case within its own
   // error estimate; 1e-40 relative at 50 digits and 1e-9 in double wherever
   // the estimate allows it. The status must match the table's.
-  const auto cases = reference_cases();
+  const auto cases = test::reference_cases();
   REQUIRE(cases.size() >= 30);
   int strict50 = 0, strict_double = 0;
   for (const auto& rec : cases) {

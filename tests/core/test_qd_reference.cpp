@@ -17,21 +17,13 @@
 #include "syninfo/spec.hpp"
 
 #include "test_helpers.hpp"
+#include "reference_cases.hpp"
 
 #include <fstream>
 
 using namespace syninfo;
 
 namespace {
-
-std::vector<json::Value> reference_cases() {
-  std::ifstream in(test::data_path("reference/closed_form_reference.jsonl"));
-  std::vector<json::Value> out;
-  std::string line;
-  while (std::getline(in, line))
-    if (!line.empty()) out.push_back(json::parse(line));
-  return out;
-}
 
 // One unit in the last digit of a decimal string, relative: 10^(1 - digits).
 float100 last_digit_unit(const std::string& text) {
@@ -81,7 +73,7 @@ struct Tally {
 }  // namespace
 
 TEST_CASE("qd: reference table, fast and audited paths, 1e-40 budget", "[qd][reference]") {
-  const auto cases = reference_cases();
+  const auto cases = test::reference_cases();
   REQUIRE(cases.size() >= 30);
   Tally fast, audit;
   for (const auto& rec : cases) {

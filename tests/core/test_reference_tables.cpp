@@ -7,23 +7,11 @@
 #include "syninfo/spec.hpp"
 
 #include "test_helpers.hpp"
+#include "reference_cases.hpp"
 
 #include <fstream>
 
 using namespace syninfo;
-
-namespace {
-
-std::vector<json::Value> reference_cases() {
-  std::ifstream in(test::data_path("reference/closed_form_reference.jsonl"));
-  std::vector<json::Value> out;
-  std::string line;
-  while (std::getline(in, line))
-    if (!line.empty()) out.push_back(json::parse(line));
-  return out;
-}
-
-}  // namespace
 
 TEST_CASE("reference table: 50-digit path", "[reference]") {
   // Budget: 1e-40 relative (the requirement) wherever the result's
@@ -31,7 +19,7 @@ TEST_CASE("reference table: 50-digit path", "[reference]") {
   // terms (case_12: I ~ 6e-260 from terms ~ 600) no fixed precision gives
   // relative accuracy; there the budget is the reported error_estimate, and
   // for every case the actual error must lie within that estimate.
-  const auto cases = reference_cases();
+  const auto cases = test::reference_cases();
   REQUIRE(cases.size() >= 30);
   float100 worst = 0;
   int ok_cases = 0;
@@ -70,7 +58,7 @@ TEST_CASE("reference table: double path", "[reference]") {
   // i.e. 1e-9 relative wherever conditioning and cancellation allow it.
   // Inputs are decimal text rounded to double (~1e-16 relative), which moves
   // I by about that times its sensitivity: inside the same budget.
-  const auto cases = reference_cases();
+  const auto cases = test::reference_cases();
   double worst_relative = 0;
   int strict = 0, conditioned = 0;
   for (const auto& rec : cases) {

@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 
+import numpy as np
 import pytest
 
 
@@ -32,3 +33,12 @@ def cli(tmp_path):
 def to_lists(x):
     """numpy arrays to nested lists (json.dumps writes floats as repr)."""
     return x.tolist() if hasattr(x, "tolist") else x
+
+
+def write_csv(path, columns):
+    """Columns to a headerless CSV, each value as its repr (parsed back to the same double)."""
+    data = np.column_stack(columns)
+    with open(path, "w") as f:
+        for row in data:
+            f.write(",".join(repr(float(v)) for v in row) + "\n")
+    return str(path)

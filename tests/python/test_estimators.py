@@ -6,14 +6,7 @@ import numpy as np
 import pytest
 
 import syninfo
-
-
-def write_csv(path, columns):
-    data = np.column_stack(columns)
-    with open(path, "w") as f:
-        for row in data:
-            f.write(",".join(repr(float(v)) for v in row) + "\n")
-    return str(path)
+from conftest import write_csv
 
 
 @pytest.fixture
