@@ -14,8 +14,6 @@
 namespace syninfo::cli {
 namespace {
 
-json::Value finite_or_null(double x) { return std::isfinite(x) ? json::Value::number(x) : json::Value(); }
-
 int run_entropy(int argc, char** argv) {
   const Args args = parse_args(argc, argv, 2, joined({"cols", "k", "norm", "threads", "blocks", "seed"}, csv_input_options),
                                csv_input_flags);
@@ -39,8 +37,6 @@ int run_entropy(int argc, char** argv) {
   Eigen::MatrixXd storage;
   const estimators::Estimate e = estimators::kozachenko_leonenko_entropy(selected_view(input, cols, rows, storage), o);
 
-  json::Value columns = json::Value::array();
-  for (std::size_t c : cols) columns.push(json::Value::number(static_cast<unsigned long long>(c)));
   require_finite_estimate(e);
   json::Value out = json::Value::object();
   out.set("command", json::Value::string("entropy"))
@@ -51,12 +47,9 @@ int run_entropy(int argc, char** argv) {
       .set("rows_read", json::Value::number(static_cast<unsigned long long>(table.values.rows())));
   set_csv_input_fields(out, input, rows);
   out.set("header", csv_header_json(table))
-      .set("columns", std::move(columns))
-      .set("estimate_nats", finite_or_null(e.value))
-      .set("estimate_bits", finite_or_null(e.value / std::numbers::ln2))
-      .set("standard_error_nats", finite_or_null(e.standard_error))
-      .set("standard_error_bits", finite_or_null(e.standard_error / std::numbers::ln2))
-      .set("error_method", json::Value::string(e.error_method))
+      .set("columns", index_array(cols));
+  set_estimate_fields(out, e);
+  out.set("error_method", json::Value::string(e.error_method))
       .set("normalised", json::Value::boolean(false));
   std::cout << out.dump() << '\n';
   return exit_ok;

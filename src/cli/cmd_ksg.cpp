@@ -13,14 +13,6 @@
 namespace syninfo::cli {
 namespace {
 
-json::Value number_or_null(double x) { return std::isfinite(x) ? json::Value::number(x) : json::Value(); }
-
-json::Value index_array(const std::vector<std::size_t>& v) {
-  json::Value out = json::Value::array();
-  for (std::size_t i : v) out.push(json::Value::number(static_cast<unsigned long long>(i)));
-  return out;
-}
-
 int run_ksg(int argc, char** argv) {
   const Args args =
       parse_args(argc, argv, 2, joined({"x", "y", "k", "algorithm", "noise", "seed", "threads", "blocks"}, csv_input_options),
@@ -65,12 +57,9 @@ int run_ksg(int argc, char** argv) {
   set_csv_input_fields(out, input, rows);
   out.set("header", csv_header_json(table))
       .set("x_columns", index_array(x_cols))
-      .set("y_columns", index_array(y_cols))
-      .set("estimate_nats", number_or_null(e.value))
-      .set("estimate_bits", number_or_null(e.value / std::numbers::ln2))
-      .set("standard_error_nats", number_or_null(e.standard_error))
-      .set("standard_error_bits", number_or_null(e.standard_error / std::numbers::ln2))
-      .set("error_method", json::Value::string(e.error_method))
+      .set("y_columns", index_array(y_cols));
+  set_estimate_fields(out, e);
+  out.set("error_method", json::Value::string(e.error_method))
       .set("noise", json::Value::number(o.noise))
       .set("seed", json::Value::number(static_cast<unsigned long long>(o.seed)))
       .set("copula", json::Value::boolean(o.copula))

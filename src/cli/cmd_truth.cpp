@@ -20,8 +20,6 @@ namespace {
 
 constexpr double kLn2 = 0.69314718055994530941723212145818;
 
-json::Value number_or_null(double x) { return std::isfinite(x) ? json::Value::number(x) : json::Value(); }
-
 // What each selected method will draw, as the counts it uses (not one
 // --samples figure for all: smc has its own).
 std::string planned_work(const truth::TruthOptions& o, std::size_t synapses) {
@@ -57,7 +55,7 @@ int run_truth(int argc, char** argv) {
   if (options.noise_levels == 1)
     throw UsageError("--noise-levels must be 0 (off) or 2..8: one level cannot be extrapolated, got 1");
   const std::string method = args.get_or("method", "auto");
-  if (!truth::select_methods(options, method, 1))
+  if (!truth::is_method_name(method))
     throw UsageError("--method must be auto, all, ksg, cmc, smc or quadrature, got '" + method + "'");
   if (options.samples <= static_cast<std::size_t>(options.k))
     throw UsageError("--samples must exceed --k");

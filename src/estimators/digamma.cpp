@@ -1,27 +1,13 @@
 #include "syninfo/estimators/digamma.hpp"
 
+#include "syninfo/estimators/compensated_sum.hpp"
+
 #include <cmath>
 #include <limits>
 #include <numbers>
 #include <stdexcept>
 
 namespace syninfo::estimators {
-
-namespace {
-
-// Neumaier's compensated sum: the running value is sum + compensation.
-struct CompensatedSum {
-  double sum = 0.0, compensation = 0.0;
-  void add(double x) noexcept {
-    const double t = sum + x;
-    if (std::fabs(sum) >= std::fabs(x)) compensation += (sum - t) + x;
-    else compensation += (x - t) + sum;
-    sum = t;
-  }
-  double value() const noexcept { return sum + compensation; }
-};
-
-}  // namespace
 
 DigammaTable::DigammaTable(std::size_t n_max) : values_(n_max + 1) {
   values_[0] = std::numeric_limits<double>::quiet_NaN();

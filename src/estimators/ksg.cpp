@@ -2,6 +2,7 @@
 
 #include "syninfo/estimators/block_error.hpp"
 #include "syninfo/estimators/digamma.hpp"
+#include "syninfo/estimators/compensated_sum.hpp"
 #include "syninfo/estimators/kd_tree.hpp"
 #include "syninfo/estimators/range_counter.hpp"
 #include "syninfo/estimators/sample_checks.hpp"
@@ -207,13 +208,9 @@ double ksg_core(const double* x, const double* y, std::size_t n, std::size_t dx,
 
   // Compensated sum in row order: the same for every thread count.
   const DigammaTable& psi = *psi_table;
-  double sum = 0.0, comp = 0.0;
-  for (double t : term) {
-    const double s = sum + t;
-    comp += std::fabs(sum) >= std::fabs(t) ? (sum - s) + t : (t - s) + sum;
-    sum = s;
-  }
-  return psi(n) + (sum + comp) / static_cast<double>(n);
+  CompensatedSum sum;
+  for (double t : term) sum.add(t);
+  return psi(n) + sum.value() / static_cast<double>(n);
 }
 
 void add_noise(Eigen::MatrixXd& x, Eigen::MatrixXd& y, double noise, std::uint64_t seed) {

@@ -1,6 +1,7 @@
 #include "syninfo/estimators/ksg_conditional.hpp"
 
 #include "syninfo/estimators/block_error.hpp"
+#include "syninfo/estimators/compensated_sum.hpp"
 #include "syninfo/estimators/digamma.hpp"
 #include "syninfo/estimators/kd_tree.hpp"
 #include "syninfo/estimators/message.hpp"
@@ -8,8 +9,8 @@
 #include "syninfo/parallel.hpp"
 
 #include <algorithm>
-#include <initializer_list>
 #include <cmath>
+#include <initializer_list>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -84,13 +85,9 @@ double cmi_core(Rows x, Rows y, Rows z, std::size_t n, std::size_t k, unsigned t
   });
 
   // Compensated (Neumaier) sum in row order: the same for every thread count.
-  double sum = 0.0, compensation = 0.0;
-  for (double t : term) {
-    const double s = sum + t;
-    compensation += std::fabs(sum) >= std::fabs(t) ? (sum - s) + t : (t - s) + sum;
-    sum = s;
-  }
-  return (sum + compensation) / static_cast<double>(n);
+  CompensatedSum sum;
+  for (double t : term) sum.add(t);
+  return sum.value() / static_cast<double>(n);
 }
 
 }  // namespace

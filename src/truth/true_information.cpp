@@ -259,14 +259,19 @@ void verdict(const Problem<double>& problem, const std::vector<LogTerm>& terms, 
 
 }  // namespace
 
+bool is_method_name(const std::string& method) {
+  return method == "auto" || method == "all" || method == "ksg" || method == "cmc" || method == "smc" ||
+         method == "quadrature";
+}
+
 bool select_methods(TruthOptions& options, const std::string& method, std::size_t synapses) {
+  if (!is_method_name(method)) return false;
   if (method == "auto") {
     options.ksg = options.cmc = options.cmc_for_ensembles = false;
     options.quadrature = synapses == 1;
     options.smc = synapses != 1;
     return true;
   }
-  if (method != "all" && method != "ksg" && method != "cmc" && method != "smc" && method != "quadrature") return false;
   options.ksg = method == "all" || method == "ksg";
   options.cmc = method == "all" || method == "cmc";
   options.cmc_for_ensembles = method == "cmc";

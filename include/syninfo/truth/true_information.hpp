@@ -147,6 +147,9 @@ struct TruthReport {
 // Returns false, leaving options unchanged, for any other name.
 bool select_methods(TruthOptions& options, const std::string& method, std::size_t synapses);
 
+// Whether select_methods knows the name (to reject a bad --method before reading a spec).
+bool is_method_name(const std::string& method);
+
 // Throws InvalidInput for an invalid problem; every method failure becomes a note.
 TruthReport estimate_true_information(const Problem<double>& problem, const TruthOptions& options);
 

@@ -16,6 +16,13 @@ std::string two_decimals(double x) {
   return s.str();
 }
 
+// One row of the map: a set's samples at one N, its CSV key and its label.
+struct Series {
+  SetData data;
+  std::string name;   // set2, or set2@N=16 for the C7 runs (the CSV's key)
+  std::string label;  // set 2, N = 16
+};
+
 }  // namespace
 
 void write_invalid_map(OutputDir& out, const ValidationConfig& config, const Records& records, const SetAnalysis& sets) {
@@ -23,13 +30,16 @@ void write_invalid_map(OutputDir& out, const ValidationConfig& config, const Rec
     CsvTable t({"set", "variable", "bin_low", "bin_high", "samples", "invalid", "fraction", "ci_low", "ci_high"});
     const double rho_lo = config.random.effective_rho_low(), rho_hi = config.random.rho_high;
     // The paper's sets at the main N, then the C7 runs at other N.
-    std::vector<std::pair<SetData, std::string>> mapped;
-    for (const SetData& d : sets.sets) mapped.push_back({d, simulation::to_string(d.set)});
+    std::vector<Series> mapped;
+    for (const SetData& d : sets.sets)
+      mapped.push_back({d, simulation::to_string(d.set), set_title(d.set) + ", N = " + std::to_string(main_n)});
     for (auto nn : config.c7_neurons)
       if (nn != main_n)
         for (SetId s : {SetId::set2, SetId::set3}) {
           SetData d = set_data(records, s, nn);
-          if (d.size() > 0) mapped.push_back({std::move(d), std::string(simulation::to_string(s)) + "@N=" + std::to_string(nn)});
+          if (d.size() > 0)
+            mapped.push_back({std::move(d), std::string(simulation::to_string(s)) + "@N=" + std::to_string(nn),
+                              set_title(s) + ", N = " + std::to_string(nn)});
         }
     // One heat-map cell per (series, bin): the fraction in percent, NaN when the bin is empty.
     std::string grid[3];
@@ -39,7 +49,8 @@ void write_invalid_map(OutputDir& out, const ValidationConfig& config, const Rec
       grid[variable] += std::to_string(column) + " " + std::to_string(row) + " " + (m ? cell(100 * fraction) : "NaN") + "\n";
     };
     for (std::size_t row = 0; row < mapped.size(); ++row) {
-      const auto& [d, name] = mapped[row];
+      const SetData& d = mapped[row].data;
+      const std::string& name = mapped[row].name;
       for (std::size_t n = config.random.min_synapses; n <= config.random.max_synapses; ++n) {
         std::size_t k = 0, m = 0;
         for (auto* s : d.samples)
@@ -83,10 +94,7 @@ void write_invalid_map(OutputDir& out, const ValidationConfig& config, const Rec
     // overlapping curves with error bars were unreadable. Intervals are in the CSV.
     std::string ytics, blank_ytics;
     for (std::size_t row = 0; row < mapped.size(); ++row) {
-      const std::string& name = mapped[row].second;
-      const auto at = name.find('@');
-      const std::string label = set_title(mapped[row].first.set) +
-                                (at == std::string::npos ? ", N = " + std::to_string(main_n) : ", N = " + name.substr(at + 3));
+      const std::string& label = mapped[row].label;
       ytics += std::string(row ? ", " : "") + report::gnuplot_quote(label) + " " + std::to_string(row);
       blank_ytics += std::string(row ? ", " : "") + "'' " + std::to_string(row);
     }
