@@ -17,14 +17,6 @@
 namespace syninfo::cli {
 namespace {
 
-json::Value finite_number_or_null(double x) { return std::isfinite(x) ? json::Value::number(x) : json::Value(); }
-
-json::Value column_indices_json(const std::vector<std::size_t>& columns) {
-  json::Value out = json::Value::array();
-  for (std::size_t c : columns) out.push(json::Value::number(static_cast<unsigned long long>(c)));
-  return out;
-}
-
 json::Value count_json(std::size_t n) { return json::Value::number(static_cast<unsigned long long>(n)); }
 
 // A column of Z listed in X or Y as well: UsageError (given Z such a column
@@ -37,9 +29,10 @@ void require_not_in_z(const ColumnList& list, const std::vector<std::size_t>& co
 }
 
 int run_cmi(int argc, char** argv) {
-  const Args args = parse_args(argc, argv, 2,
-                               {"x", "y", "z", "k", "seed", "threads", "blocks", "permutations", "shuffle-neighbours"},
-                               {});
+  const Args args = parse_args(
+      argc, argv, 2,
+      joined({"x", "y", "z", "k", "seed", "threads", "blocks", "permutations", "shuffle-neighbours"}, csv_input_options),
+      csv_input_flags);
   if (args.positional.size() != 1) throw UsageError("expected exactly one DATA.csv argument");
   if (!args.has("x") || !args.has("y") || !args.has("z")) throw UsageError("--x, --y and --z are required");
   const ColumnList x_list = parse_column_list(*args.get("x"), "x");
@@ -56,21 +49,25 @@ int run_cmi(int argc, char** argv) {
   p.seed = o.seed;
   p.threads = o.threads;
 
-  const auto table = estimators::read_csv_file(args.positional[0], o.threads);
+  const CsvInput input = read_csv_input(args, args.positional[0], o.threads);
+  const auto& table = input.table;
   const auto columns = static_cast<std::size_t>(table.values.cols());
-  const auto x_cols = x_list.indices(columns);
-  const auto y_cols = y_list.indices(columns);
-  const auto z_cols = z_list.indices(columns);
+  const auto x_cols = x_list.indices(columns, table.header);
+  const auto y_cols = y_list.indices(columns, table.header);
+  const auto z_cols = z_list.indices(columns, table.header);
   require_disjoint(x_list, x_cols, y_list, y_cols);
   require_not_in_z(x_list, x_cols, z_cols);
   require_not_in_z(y_list, y_cols, z_cols);
+  std::vector<std::size_t> all = x_cols;
+  all.insert(all.end(), y_cols.begin(), y_cols.end());
+  all.insert(all.end(), z_cols.begin(), z_cols.end());
+  const estimators::CompleteRows rows = select_complete_rows(input, all);
   Eigen::MatrixXd x_storage, y_storage, z_storage;
-  const estimators::MatrixView x = table.column_view(x_cols, x_storage);
-  const estimators::MatrixView y = table.column_view(y_cols, y_storage);
-  const estimators::MatrixView z = table.column_view(z_cols, z_storage);
-  if (p.permutations > 0 && p.neighbours > static_cast<std::size_t>(table.values.rows()))
-    throw UsageError("--shuffle-neighbours must not exceed the number of rows (" +
-                     std::to_string(table.values.rows()) + ")");
+  const estimators::MatrixView x = selected_view(input, x_cols, rows, x_storage);
+  const estimators::MatrixView y = selected_view(input, y_cols, rows, y_storage);
+  const estimators::MatrixView z = selected_view(input, z_cols, rows, z_storage);
+  if (p.permutations > 0 && p.neighbours > static_cast<std::size_t>(x.rows()))
+    throw UsageError("--shuffle-neighbours must not exceed the number of rows (" + std::to_string(x.rows()) + ")");
   const estimators::Estimate e = estimators::ksg_conditional_mutual_information(x, y, z, o);
   require_finite_estimate(e);
 
@@ -79,24 +76,22 @@ int run_cmi(int argc, char** argv) {
       .set("method", json::Value::string(e.method))
       .set("k", json::Value::number(o.k))
       .set("samples", count_json(e.samples))
-      .set("rows_read", count_json(static_cast<std::size_t>(table.values.rows())))
-      .set("header", csv_header_json(table))
-      .set("x_columns", column_indices_json(x_cols))
-      .set("y_columns", column_indices_json(y_cols))
-      .set("z_columns", column_indices_json(z_cols))
-      .set("estimate_nats", finite_number_or_null(e.value))
-      .set("estimate_bits", finite_number_or_null(e.value / std::numbers::ln2))
-      .set("standard_error_nats", finite_number_or_null(e.standard_error))
-      .set("standard_error_bits", finite_number_or_null(e.standard_error / std::numbers::ln2))
-      .set("error_method", json::Value::string(e.error_method))
+      .set("rows_read", count_json(static_cast<std::size_t>(table.values.rows())));
+  set_csv_input_fields(out, input, rows);
+  out.set("header", csv_header_json(table))
+      .set("x_columns", index_array(x_cols))
+      .set("y_columns", index_array(y_cols))
+      .set("z_columns", index_array(z_cols));
+  set_estimate_fields(out, e);
+  out.set("error_method", json::Value::string(e.error_method))
       .set("seed", count_json(o.seed));
   if (p.permutations > 0) {
     const estimators::PermutationTest t = estimators::cmi_permutation_test(x, y, z, o, p);
     out.set("permutations", count_json(t.permutations))
         .set("p_value", json::Value::number(t.p_value))
         .set("surrogates_at_least_observed", count_json(t.at_least_observed))
-        .set("surrogate_mean_nats", finite_number_or_null(t.surrogate_mean))
-        .set("surrogate_sd_nats", finite_number_or_null(t.surrogate_sd))
+        .set("surrogate_mean_nats", number_or_null(t.surrogate_mean))
+        .set("surrogate_sd_nats", number_or_null(t.surrogate_sd))
         .set("shuffle_neighbours", count_json(p.neighbours))
         .set("null_method", json::Value::string(t.null_method));
   }
@@ -107,29 +102,33 @@ int run_cmi(int argc, char** argv) {
 }  // namespace
 
 SYNINFO_REGISTER_COMMAND(cmi, "cmi", "KSG (Frenzel-Pompe) conditional mutual information I(X;Y|Z) of CSV columns",
-                         "usage: syninfo cmi DATA.csv --x COLS --y COLS --z COLS [--k K] [--permutations P]\n"
-                         "                   [--shuffle-neighbours M] [--seed S] [--threads T] [--blocks B]\n"
-                         "\n"
-                         "Estimates I(X;Y|Z) in nats and bits with the Frenzel-Pompe extension of the\n"
-                         "Kraskov-Stoegbauer-Grassberger estimator (algorithm 1, max-norm), with a\n"
-                         "batch-means standard error and, on request, a permutation test of\n"
-                         "conditional independence.\n"
-                         "\n"
-                         "  DATA.csv        comma-separated numbers, one sample per line; the first line\n"
-                         "                  is a header only when none of its cells is a number\n"
-                         "  --x, --y, --z COLS  0-based column lists, e.g. 0,2 or 0-3 (disjoint, no repeats)\n"
-                         "  --k K           neighbours in the joint space (default 3)\n"
-                         "  --permutations P  surrogates for the p-value (default 0 = no test); X is\n"
-                         "                  permuted locally within Z-neighbourhoods (Runge 2018), so\n"
-                         "                  the null is X independent of Y given Z;\n"
-                         "                  p = (1 + #{surrogate >= estimate}) / (1 + P)\n"
-                         "  --shuffle-neighbours M  rows per Z-neighbourhood, the row included (default 5)\n"
-                         "  --seed S        seed for the block shuffle and the surrogates (default 1)\n"
-                         "  --threads T     worker threads, 0 = all cores (default 0)\n"
-                         "  --blocks B      blocks for the standard error (default 10; 0 = none)\n"
-                         "\n"
-                         "Output: one JSON object on stdout (rows_read: data rows in the file; header: its\n"
-                         "names, or null). Exit 2 on bad input or usage.",
+                         std::string(
+                             "usage: syninfo cmi DATA.csv --x COLS --y COLS --z COLS [--k K] [--permutations P]\n"
+                             "                   [--shuffle-neighbours M] [--seed S] [--threads T] [--blocks B]\n"
+                             "                   [--delimiter comma|tab|whitespace] [--index-column | --no-index-column]\n"
+                             "                   [--drop-missing]\n"
+                             "\n"
+                             "Estimates I(X;Y|Z) in nats and bits with the Frenzel-Pompe extension of the\n"
+                             "Kraskov-Stoegbauer-Grassberger estimator (algorithm 1, max-norm), with a\n"
+                             "batch-means standard error and, on request, a permutation test of\n"
+                             "conditional independence. The columns are used in their own units (no\n"
+                             "standardisation, unlike ksg's default).\n"
+                             "\n") + csv_input_help +
+                             "  --x, --y, --z COLS  0-based column indices or header names, e.g. 0,2 or 0-3 or a,b\n"
+                             "                  (disjoint, no repeats)\n"
+                             "  --k K           neighbours in the joint space (default 3)\n"
+                             "  --permutations P  surrogates for the p-value (default 0 = no test); X is\n"
+                             "                  permuted locally within Z-neighbourhoods (Runge 2018), so\n"
+                             "                  the null is X independent of Y given Z;\n"
+                             "                  p = (1 + #{surrogate >= estimate}) / (1 + P)\n"
+                             "  --shuffle-neighbours M  rows per Z-neighbourhood, the row included (default 5)\n"
+                             "  --seed S        seed for the block shuffle and the surrogates (default 1)\n"
+                             "  --threads T     worker threads, 0 = all cores (default 0)\n"
+                             "  --blocks B      blocks for the standard error (default 10; 0 = none)\n"
+                             "\n"
+                             "Output: one JSON object on stdout (rows_read: data rows in the file; rows_dropped:\n"
+                             "those left out by --drop-missing; header: its names, or null). Exit 2 on bad\n"
+                             "input or usage.",
                          &run_cmi);
 
 }  // namespace syninfo::cli

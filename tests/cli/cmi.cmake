@@ -16,6 +16,12 @@ syninfo_cli_test(cmi_permutation_dependent 0 "\"permutations\": 19,.*\"p_value\"
 # below 0.2, i.e. two or fewer surrogates at or above the estimate, fails).
 syninfo_cli_test(cmi_permutation_null 0 "\"estimate_nats\": -?0\\.0.*\"p_value\": (0\\.[2-9]|1[,.])"
                  cmi ${CMI_DATA}/gaussian_pair.csv --x 0 --y 2 --z 1 --permutations 19)
+# The CSV input is ksg's: header names select the same columns as indices,
+# and a missing cell is rejected naming its line (or dropped on request).
+syninfo_cli_test(cmi_header_names 0 "\"rows_dropped\": 0.*\"x_columns\": \\[0\\],.*\"y_columns\": \\[1\\],.*\"z_columns\": \\[2\\],.*\"estimate_nats\": 0\\.[2-7]"
+                 cmi ${CMI_DATA}/gaussian_pair.csv --x x --y y --z noise --k 4)
+syninfo_cli_test(cmi_missing_cell 2 "first_row_empty_cell.csv: line 1, column 2: empty cell"
+                 cmi ${PROJECT_SOURCE_DIR}/tests/cli/robustness/first_row_empty_cell.csv --x 0 --y 1 --z 2)
 # No p-value fields unless asked.
 add_test(NAME cli.cmi_no_test_no_p_value
          COMMAND sh -c "out=$(\"$0\" cmi \"$1\" --x 0 --y 1 --z 2) || exit 1; case \"$out\" in *estimate_nats*) ;; *) exit 1;; esac; case \"$out\" in *p_value*|*permutations*) exit 1;; esac"
