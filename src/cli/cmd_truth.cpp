@@ -90,6 +90,8 @@ int run_truth(int argc, char** argv) {
     if (e.method == "smc" || e.method == "smc_lower_bound") {
       item.set("particles", json::Value::number(static_cast<unsigned long long>(report.smc_particles_used)));
       item.set("replicates", json::Value::number(static_cast<unsigned long long>(options.smc_replicates)));
+      if (report.smc_paired_steps > 0)  // a degenerate ensemble (proofs/degenerate_ensembles.md section 6)
+        item.set("paired_steps", json::Value::number(static_cast<unsigned long long>(report.smc_paired_steps)));
       item.set("bias_correction_nats", number_or_null(report.smc_bias_correction));
       item.set("bias_allowance_nats", number_or_null(report.smc_bias_allowance));
       item.set("statistical_error_nats", number_or_null(report.smc_statistical_error));

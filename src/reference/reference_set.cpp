@@ -356,7 +356,7 @@ TruthPlan truth_plan(const Case& c) {
     return plan;
   }
   if (c.n <= truth_max_synapses && c.P <= truth_max_patterns &&
-      truth::smc_unavailable_reason(problem_from_json<double>(c.spec)).empty())
+      truth::smc_unavailable_reason(problem_from_json<double>(c.spec), 1e-12, false).empty())
     plan.kind = TruthPlan::Kind::smc;
   return plan;
 }
@@ -448,6 +448,7 @@ std::vector<Case> compute_cases(const std::vector<CaseSpec>& specs, unsigned thr
     // generator change is a new format version).
     o.smc_control_samples = 0;
     o.smc_check_extensions = 0;
+    o.smc_pair_steps = false;
     o.smc_samples = truth_smc_samples;
     o.seed = truth_seed;
     o.threads = threads;

@@ -3,6 +3,8 @@
 #include "syninfo/truth/corrected_sample_mean.hpp"
 
 #include "lognormal_surrogate.hpp"
+#include "smc_paired_step.hpp"
+#include "smc_sum_model.hpp"
 #include "psd_square_root.hpp"
 
 #include "syninfo/parallel.hpp"
@@ -27,53 +29,10 @@ constexpr double kHalfLog2Pi = 0.91893853320467274178032973640562;
 constexpr double kNoTruncation = 8.3;
 constexpr double kUniformPivot = 0.1;
 
-// Lower-triangular semi-definite Cholesky factor in the given (natural) order:
-// a column whose conditional variance is at most tol * scale is zero (the
-// coordinate is determined by the earlier ones; for a PSD matrix its
-// conditional covariances with later coordinates vanish too).
-Eigen::MatrixXd semidefinite_cholesky(const Eigen::MatrixXd& cov, double tol) {
-  const Eigen::Index n = cov.rows();
-  Eigen::MatrixXd l = Eigen::MatrixXd::Zero(n, n);
-  const double scale = std::max(cov.diagonal().cwiseAbs().maxCoeff(), 0.0);
-  for (Eigen::Index j = 0; j < n; ++j) {
-    double d = cov(j, j);
-    for (Eigen::Index k = 0; k < j; ++k) d -= l(j, k) * l(j, k);
-    if (!(d > tol * scale) || !(scale > 0.0)) continue;
-    l(j, j) = std::sqrt(d);
-    for (Eigen::Index i = j + 1; i < n; ++i) {
-      double s = cov(i, j);
-      for (Eigen::Index k = 0; k < j; ++k) s -= l(i, k) * l(j, k);
-      l(i, j) = s / l(j, j);
-    }
-  }
-  return l;
-}
+using detail::SumModel;
 
-struct SumModel {
-  Eigen::Index n = 0;
-  std::vector<Eigen::VectorXd> mean;
-  std::vector<Eigen::MatrixXd> chol;
-  std::size_t terms() const { return mean.size(); }
-};
-
-SumModel make_sum_model(const std::vector<LogTerm>& terms, double tol) {
-  SumModel m;
-  m.n = terms.front().mean.size();
-  for (const auto& t : terms) {
-    m.mean.push_back(t.mean);
-    m.chol.push_back(semidefinite_cholesky(0.5 * (t.cov + t.cov.transpose()), tol));
-  }
-  return m;
-}
-
-// First synapse at which every term is determined by its past, or -1.
-Eigen::Index first_determined(const SumModel& m) {
-  for (Eigen::Index a = 0; a < m.n; ++a) {
-    bool any = false;
-    for (const auto& l : m.chol) any = any || l(a, a) > 0.0;
-    if (!any) return a;
-  }
-  return -1;
+SumModel make_sum_model(const std::vector<LogTerm>& terms, const SmcOptions& o) {
+  return detail::make_sum_model(terms, o.determined_tolerance, o.pair_steps);
 }
 
 // Per-thread workspace.
@@ -81,6 +40,7 @@ struct Work {
   std::vector<double> eps, eps_next;  // particle-major: [i][mu][a]
   std::vector<double> logw, inc, cm, pick, cum;
   std::vector<std::size_t> order, parent;
+  detail::PairedStepWork paired;
 };
 
 // ln of one SMC estimate of p_Z(z) with `np` particles (-inf if every
@@ -99,11 +59,18 @@ double smc_run(const SumModel& m, const double* log_z, std::size_t np, Rng& rng,
   w.parent.resize(np);
   double log_estimate = 0.0;
   for (std::size_t a = 0; a < n; ++a) {
-    const double ell = log_z[a];
+    const double ell = log_z[m.order[a]];
+    // A paired step covers positions a and a + 1 (smc_paired_step.hpp).
+    const bool paired = m.pair_first[a] != 0;
+    const std::size_t last = paired ? a + 1 : a;
     for (std::size_t i = 0; i < np; ++i) {
       double* eps = &w.eps[i * stride];
       if (w.logw[i] == -kInf) {
         w.inc[i] = -kInf;
+        continue;
+      }
+      if (paired) {
+        w.inc[i] = detail::paired_step(m, a, ell, log_z[m.order[a + 1]], eps, rng, w.paired);
         continue;
       }
       // Conditional means given the particle's past; determined terms.
@@ -203,7 +170,7 @@ double smc_run(const SumModel& m, const double* log_z, std::size_t np, Rng& rng,
       s2 += v * v;
     }
     const double ess = s * s / s2;
-    if (a + 1 < n && ess < 0.5 * static_cast<double>(np)) {
+    if (last + 1 < n && ess < 0.5 * static_cast<double>(np)) {
       log_estimate += top + std::log(s / static_cast<double>(np));
       w.cum[0] = 0.0;
       for (std::size_t i = 0; i < np; ++i) w.cum[i + 1] = w.cum[i] + std::exp(w.logw[i] - top) / s;
@@ -218,9 +185,10 @@ double smc_run(const SumModel& m, const double* log_z, std::size_t np, Rng& rng,
         std::copy_n(&w.eps[w.parent[i] * stride], stride, &w.eps_next[i * stride]);
       std::swap(w.eps, w.eps_next);
       std::fill(w.logw.begin(), w.logw.end(), 0.0);
-    } else if (a + 1 == n) {
+    } else if (last + 1 == n) {
       log_estimate += top + std::log(s / static_cast<double>(np));
     }
+    a = last;
   }
   return log_estimate;
 }
@@ -435,10 +403,13 @@ void apply_control_variate(const std::vector<LogTerm>& terms, const std::vector<
   out.statistical_error = controlled;
 }
 
-std::string determined_message(Eigen::Index a, const char* what) {
-  return "smc: at synapse " + std::to_string(a) + " (in ensemble order) every pattern's term of " + what +
-         " is determined by the earlier synapses (more synapses than independent neuron directions, or an even "
-         "cycle of synapses), so " + what + " has no density that SMC can factorise";
+std::string determined_message(const SumModel& m, const char* what) {
+  std::string out = "smc: at synapse " + std::to_string(m.determined) + " (in ensemble order) every pattern's term of " +
+                    what +
+                    " is determined by the earlier synapses (more synapses than independent neuron directions, or an "
+                    "even cycle of synapses)";
+  if (!m.why.empty()) return out + ", and paired steps cannot treat it: " + m.why;
+  return out + ", so " + what + " has no density that SMC can factorise";
 }
 
 }  // namespace
@@ -449,9 +420,8 @@ SmcEntropy smc_entropy(const std::vector<LogTerm>& terms, const SmcOptions& opti
   for (const auto& t : terms)
     if (t.mean.size() == 0 || t.cov.rows() != t.mean.size() || t.cov.cols() != t.mean.size())
       throw std::invalid_argument("smc: term dimensions disagree");
-  const SumModel model = make_sum_model(terms, options.determined_tolerance);
-  const Eigen::Index bad = first_determined(model);
-  if (bad >= 0) throw SmcUnavailable(determined_message(bad, "the sum"));
+  const SumModel model = make_sum_model(terms, options);
+  if (model.determined >= 0) throw SmcUnavailable(determined_message(model, "the sum"));
   std::vector<Eigen::MatrixXd> factors;
   for (const auto& t : terms) factors.push_back(detail::psd_square_root(t.cov));
   std::vector<PointResult> pts(options.outer);
@@ -476,9 +446,8 @@ std::vector<SmcPoint> smc_log_densities(const std::vector<LogTerm>& terms, const
   for (const auto& t : terms)
     if (t.mean.size() != log_points.cols() || t.cov.rows() != t.mean.size() || t.cov.cols() != t.mean.size())
       throw std::invalid_argument("smc: term and point dimensions disagree");
-  const SumModel model = make_sum_model(terms, options.determined_tolerance);
-  const Eigen::Index bad = first_determined(model);
-  if (bad >= 0) throw SmcUnavailable(determined_message(bad, "the sum"));
+  const SumModel model = make_sum_model(terms, options);
+  if (model.determined >= 0) throw SmcUnavailable(determined_message(model, "the sum"));
   const auto count = static_cast<std::size_t>(log_points.rows());
   std::vector<SmcPoint> out(count);
   parallel_for(count, options.threads, [&](std::size_t begin, std::size_t end) {
@@ -499,18 +468,18 @@ std::vector<SmcPoint> smc_log_densities(const std::vector<LogTerm>& terms, const
   return out;
 }
 
-std::string smc_unavailable_reason(const Problem<double>& problem, double determined_tolerance) {
+std::string smc_unavailable_reason(const Problem<double>& problem, double determined_tolerance, bool pair_steps) {
   const std::vector<LogTerm> terms = log_terms(problem);
   if (terms.size() < 2) return "smc: P = 1, the weights determine T^k and the information is infinite";
   std::vector<LogTerm> rest;
   for (std::size_t mu = 0; mu < terms.size(); ++mu)
     if (mu != problem.pattern) rest.push_back(terms[mu]);
-  const Eigen::Index bad_r = first_determined(make_sum_model(rest, determined_tolerance));
-  if (bad_r >= 0) {
-    // R^(k) has no density along some direction: if W_E has one there, the
-    // information is infinite; either way SMC cannot factorise R^(k).
-    return determined_message(bad_r, "R^(k)");
-  }
+  const SumModel other = detail::make_sum_model(rest, determined_tolerance, pair_steps);
+  // R^(k) has no density along some direction (if W_E has one there, the
+  // information is infinite), or no paired order treats it.
+  if (other.determined >= 0) return determined_message(other, "R^(k)");
+  const SumModel all = detail::make_sum_model(terms, determined_tolerance, pair_steps);
+  if (all.determined >= 0) return determined_message(all, "W_E");
   return "";
 }
 
@@ -520,7 +489,8 @@ SmcMutualInformation smc_mutual_information(const Problem<double>& problem, cons
   // overload's own case.
   check_options(options);
   const std::vector<LogTerm> terms = log_terms(problem);
-  if (terms.size() < 2) throw SmcUnavailable(smc_unavailable_reason(problem, options.determined_tolerance));
+  if (terms.size() < 2)
+    throw SmcUnavailable(smc_unavailable_reason(problem, options.determined_tolerance, options.pair_steps));
   return smc_mutual_information_of_terms(terms, problem.pattern, options);
 }
 
@@ -534,9 +504,10 @@ SmcMutualInformation smc_mutual_information_of_terms(const std::vector<LogTerm>&
   std::vector<LogTerm> rest;
   for (std::size_t mu = 0; mu < terms.size(); ++mu)
     if (mu != k) rest.push_back(terms[mu]);
-  const SumModel all = make_sum_model(terms, options.determined_tolerance);
-  const SumModel other = make_sum_model(rest, options.determined_tolerance);
-  if (const Eigen::Index bad = first_determined(other); bad >= 0) throw SmcUnavailable(determined_message(bad, "R^(k)"));
+  const SumModel all = make_sum_model(terms, options);
+  const SumModel other = make_sum_model(rest, options);
+  if (other.determined >= 0) throw SmcUnavailable(determined_message(other, "R^(k)"));
+  if (all.determined >= 0) throw SmcUnavailable(determined_message(all, "W_E"));
   std::vector<Eigen::MatrixXd> factors;
   for (const auto& t : terms) factors.push_back(detail::psd_square_root(t.cov));
   std::vector<PointResult> pw(options.outer), pr(options.outer);
@@ -639,6 +610,7 @@ SmcMutualInformation smc_mutual_information_of_terms(const std::vector<LogTerm>&
                                                            : std::numeric_limits<double>::quiet_NaN();
   out.estimate.value = s.mean;
   if (control) apply_control_variate(terms, factors, k, options, surrogate_w, surrogate_r, cv, out);
+  out.paired_steps = other.pairs;
   out.estimate.samples = s.count;
   out.estimate.method = "smc";
   out.estimate.error_method =

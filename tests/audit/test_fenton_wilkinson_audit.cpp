@@ -334,33 +334,49 @@ TEST_CASE("audit: independent synapses, smc against the exact sum, entropies fla
   }
 }
 
-TEST_CASE("audit: a degenerate ensemble gets a lower bound and no verdict of size", "[audit][smc]") {
+TEST_CASE("audit: a degenerate cycle gets smc by paired steps, full connectivity a lower bound and no verdict",
+          "[audit][smc]") {
   // An even cycle (0,1), (1,2), (2,3), (3,0): the fourth log-term is
-  // determined by the first three in every pattern, so no method estimates
-  // I_true; the driver's best is smc on synapses {0, 1, 2}, a lower bound.
+  // determined by the first three in every pattern. Paired steps factorise
+  // it (proofs/degenerate_ensembles.md section 6), so the truth is smc
+  // itself and the entropies exist.
   Problem<double> p;
   for (int mu = 0; mu < 3; ++mu)
     p.patterns.list.push_back({Eigen::VectorXd::Constant(4, 0.1 * mu), Eigen::MatrixXd::Identity(4, 4) * 0.3});
   p.ensemble = {Synapse{0, 1}, Synapse{1, 2}, Synapse{2, 3}, Synapse{3, 0}};
   const FentonWilkinsonAudit a = audit_fenton_wilkinson(p, small(500, 16, 500));
   REQUIRE(a.mi.truth_available);
-  CHECK(a.mi.method == "smc_lower_bound");
-  CHECK(a.mi.truth_verdict.lower_bound);
-  CHECK_FALSE(a.mi.truth_verdict.reliable);
-  CHECK(a.mi.truth_verdict.lower_bound_synapses == std::vector<std::size_t>{0, 1, 2});
-  CHECK_FALSE(a.mi.available);
-  CHECK(std::isnan(a.mi.relative));
-  CHECK(std::isnan(a.mi.difference));
-  if (a.status == MiStatus::ok) {
-    CHECK(a.mi.verdict.kind == VerdictKind::undecided);
-    CHECK(a.mi.verdict.text.find("lower bound") != std::string::npos);
-    CHECK(a.mi.lower_bound_gap == Approx(a.mi.truth - a.mi_fw).margin(1e-12));
+  CHECK(a.mi.method == "smc");
+  CHECK_FALSE(a.mi.truth_verdict.lower_bound);
+  CHECK(a.h_w.available);
+  CHECK(a.h_r.available);
+  // All 15 pairs among 6 neurons: 9 determined synapses and 6 free ones, so
+  // no paired order exists; the best is smc on a sub-ensemble, a lower bound.
+  Problem<double> full;
+  for (int mu = 0; mu < 3; ++mu)
+    full.patterns.list.push_back({Eigen::VectorXd::Constant(6, 0.1 * mu), Eigen::MatrixXd::Identity(6, 6) * 0.3});
+  for (std::size_t i = 0; i < 6; ++i)
+    for (std::size_t j = i + 1; j < 6; ++j) full.ensemble.push_back(Synapse{i, j});
+  const FentonWilkinsonAudit b = audit_fenton_wilkinson(full, small(200, 16, 200));
+  REQUIRE(b.mi.truth_available);
+  CHECK(b.mi.method == "smc_lower_bound");
+  CHECK(b.mi.truth_verdict.lower_bound);
+  CHECK_FALSE(b.mi.truth_verdict.reliable);
+  CHECK(b.mi.truth_verdict.lower_bound_synapses.size() < full.ensemble.size());
+  CHECK(b.mi.truth_verdict.lower_bound_synapses.size() >= 6);
+  CHECK_FALSE(b.mi.available);
+  CHECK(std::isnan(b.mi.relative));
+  CHECK(std::isnan(b.mi.difference));
+  if (b.status == MiStatus::ok) {
+    CHECK(b.mi.verdict.kind == VerdictKind::undecided);
+    CHECK(b.mi.verdict.text.find("lower bound") != std::string::npos);
+    CHECK(b.mi.lower_bound_gap == Approx(b.mi.truth - b.mi_fw).margin(1e-12));
   } else {
-    CHECK(a.mi.verdict.kind == VerdictKind::unavailable);
+    CHECK(b.mi.verdict.kind == VerdictKind::unavailable);
   }
   // h(W_E) has no density smc can factorise: absent, with the reason.
-  CHECK_FALSE(a.h_w.available);
-  CHECK(a.h_w.reason.find("determined by the earlier synapses") != std::string::npos);
+  CHECK_FALSE(b.h_w.available);
+  CHECK(b.h_w.reason.find("determined by the earlier synapses") != std::string::npos);
 }
 
 TEST_CASE("audit map: n > N points carry a lower bound and no verdict", "[audit][map]") {

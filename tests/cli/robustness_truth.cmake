@@ -32,11 +32,12 @@ set_tests_properties(cli.truth_log_variance_huge cli.truth_log_variance_extreme 
                      cli.unknown_generate_cov_field PROPERTIES TIMEOUT 60)
 
 # Issue 12: degenerate ensembles through the binary. The 4-cycle with P = 3
-# has finite information that only lower bounds reach: best is the larger of
-# the sub-ensemble bound and the noise-regularised one, never reliable. With
-# P = 2 the density test proves it infinite: no number, no sampling.
+# has finite information; paired steps factorise it, so best is smc itself
+# with its verdict (proofs/degenerate_ensembles.md section 6), and the noise
+# ladder is not run (it serves ensembles no paired order treats). With P = 2
+# the density test proves it infinite: no number, no sampling.
 syninfo_cli_test(truth_degenerate_cycle 0
-                 "\"best\": {[^\"]*\"method\": \"smc_(noise_)?lower_bound\",[^}]*\"lower_bound\": true,[^\"]*\"information\": \"finite\".*\"reliable\": false,[^\"]*\"reliability_note\": \"degenerate ensemble.*\"method\": \"smc_noise_extrapolated\".*\"levels\": \\[[^\"]*{[^\"]*\"eps\": 0.2"
+                 "\"best\": {[^\"]*\"method\": \"smc\",[^}]*\"lower_bound\": false,[^\"]*\"information\": \"finite\".*\"reliable\": true,.*\"paired_steps\": 1,"
                  truth ${_rt_specs}/four_cycle.json --method smc --smc-samples 300)
 syninfo_cli_test(truth_degenerate_infinite 0
                  "\"best\": {[^\"]*\"method\": \"density_rank\",[^\"]*\"mi_nats\": null,.*\"information\": \"infinite\",[^\"]*\"information_reason\": \"R\\^\\(k\\) has no density.*\"reliable\": true.*\"estimates\": \\[\\],.*\"gaussian_channel_nats\": null"

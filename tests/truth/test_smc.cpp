@@ -200,11 +200,27 @@ TEST_CASE("smc: refuses degenerate ensembles and says why, results do not depend
   for (int mu = 0; mu < 3; ++mu)
     p.patterns.list.push_back({Eigen::VectorXd::Constant(4, 0.1 * mu), Eigen::MatrixXd::Identity(4, 4) * 0.3});
   p.ensemble = {Synapse{0, 1}, Synapse{1, 2}, Synapse{2, 3}, Synapse{3, 0}};
-  const std::string why = smc_unavailable_reason(p);
+  // Without paired steps it is refused; with them (the default) the cycle's
+  // determined synapse is paired with a free one (test_smc_paired_steps.cpp).
+  const std::string why = smc_unavailable_reason(p, 1e-12, false);
   CHECK(why.find("synapse 3") != std::string::npos);
   SmcOptions o;
   o.outer = 50;
+  o.pair_steps = false;
   CHECK_THROWS_AS(smc_mutual_information(p, o), SmcUnavailable);
+  o.pair_steps = true;
+  CHECK(smc_unavailable_reason(p).empty());
+  // All 15 pairs among 6 neurons: 9 determined synapses, only 6 free ones,
+  // so no order gives each its own paired step; the reason says so.
+  Problem<double> full;
+  for (int mu = 0; mu < 3; ++mu)
+    full.patterns.list.push_back({Eigen::VectorXd::Constant(6, 0.1 * mu), Eigen::MatrixXd::Identity(6, 6) * 0.3});
+  for (std::size_t i = 0; i < 6; ++i)
+    for (std::size_t j = i + 1; j < 6; ++j) full.ensemble.push_back(Synapse{i, j});
+  const std::string why_full = smc_unavailable_reason(full);
+  INFO(why_full);
+  CHECK(why_full.find("paired steps cannot treat it: 9 synapses are determined by 6 free ones") != std::string::npos);
+  CHECK_THROWS_AS(smc_mutual_information(full, o), SmcUnavailable);
   // The odd cycle (0,1), (1,2), (2,0) is not degenerate.
   p.ensemble = {Synapse{0, 1}, Synapse{1, 2}, Synapse{2, 0}};
   CHECK(smc_unavailable_reason(p).empty());
@@ -249,9 +265,10 @@ TEST_CASE("truth driver: ensembles get smc as best, degenerate ones a flagged lo
   INFO("first note: " << f.notes.front());
   CHECK(f.smc_particles_used == 8);
   CHECK(f.notes.front().find("rerun with 8") != std::string::npos);
-  // The even 4-cycle without the noise ladder: the lower bound uses a
+  // The even 4-cycle without the noise ladder and without paired steps (the
+  // path of ensembles that no paired order treats): the lower bound uses a
   // sub-ensemble of 3 synapses (the ladder is tested in
-  // test_noise_regularised_smc.cpp).
+  // test_noise_regularised_smc.cpp, the paired steps in test_smc_paired_steps.cpp).
   Problem<double> cyc;
   for (int mu = 0; mu < 3; ++mu)
     cyc.patterns.list.push_back({Eigen::VectorXd::Constant(4, 0.1 * mu), Eigen::MatrixXd::Identity(4, 4) * 0.3});
@@ -259,6 +276,7 @@ TEST_CASE("truth driver: ensembles get smc as best, degenerate ones a flagged lo
   o.smc_samples = 300;
   o.samples = 500;
   o.noise_levels = 0;
+  o.smc_pair_steps = false;
   const TruthReport d = estimate_true_information(cyc, o);
   CHECK(d.best_is_lower_bound);
   CHECK(d.best.method == "smc_lower_bound");

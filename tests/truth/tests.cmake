@@ -8,6 +8,7 @@ add_executable(syninfo_truth_tests
   ${PROJECT_SOURCE_DIR}/tests/truth/test_noise_regularised_smc.cpp
   ${PROJECT_SOURCE_DIR}/tests/truth/test_smc_high_information.cpp
   ${PROJECT_SOURCE_DIR}/tests/truth/test_smc_control_variate.cpp
+  ${PROJECT_SOURCE_DIR}/tests/truth/test_smc_paired_steps.cpp
 )
 target_link_libraries(syninfo_truth_tests PRIVATE syninfo_core Catch2::Catch2WithMain)
 catch_discover_tests(syninfo_truth_tests)
@@ -29,10 +30,16 @@ add_test(NAME "truth cli: --control-samples 0 turns the control variates off"
          COMMAND $<TARGET_FILE:syninfo> truth ${_truth_specs}/two_synapses.json --method smc --smc-samples 300 --control-samples 0)
 set_tests_properties("truth cli: --control-samples 0 turns the control variates off" PROPERTIES
   PASS_REGULAR_EXPRESSION "\"control_variate\": false")
-add_test(NAME "truth cli: a degenerate ensemble gets a flagged lower bound"
-         COMMAND $<TARGET_FILE:syninfo> truth ${_truth_specs}/even_cycle.json --method smc --smc-samples 200 --noise-levels 0)
-set_tests_properties("truth cli: a degenerate ensemble gets a flagged lower bound" PROPERTIES
-  PASS_REGULAR_EXPRESSION "\"method\": \"smc_lower_bound\".*\"lower_bound\": true,[^}]*\"sub_ensemble\": \\[0, 1, 2\\][^}]*[}],[^\"]*\"reliable\": false")
+add_test(NAME "truth cli: a degenerate cycle gets smc by paired steps"
+         COMMAND $<TARGET_FILE:syninfo> truth ${_truth_specs}/even_cycle.json --method smc --smc-samples 300 --noise-levels 0)
+set_tests_properties("truth cli: a degenerate cycle gets smc by paired steps" PROPERTIES
+  PASS_REGULAR_EXPRESSION "\"best\": [{][^}]*\"method\": \"smc\",[^}]*\"lower_bound\": false,[^}]*[}],[^\"]*\"reliable\": (true|false).*\"paired_steps\": 1,.*paired step")
+# All 15 pairs among 6 neurons: 9 determined synapses, 6 free ones, so no
+# paired order exists; best is the sub-ensemble's smc, a flagged lower bound.
+add_test(NAME "truth cli: a degenerate ensemble no paired order treats gets a flagged lower bound"
+         COMMAND $<TARGET_FILE:syninfo> truth ${_truth_specs}/full_connectivity_six.json --method smc --smc-samples 200 --noise-levels 0)
+set_tests_properties("truth cli: a degenerate ensemble no paired order treats gets a flagged lower bound" PROPERTIES
+  PASS_REGULAR_EXPRESSION "\"method\": \"smc_lower_bound\".*\"lower_bound\": true,[^}]*\"sub_ensemble\": \\[0, 1, 2, 3, 4, 5[^}]*[}],[^\"]*\"reliable\": false.*9 synapses are determined by 6 free ones")
 add_test(NAME "truth cli: unknown method is a usage error"
          COMMAND sh -c "$<TARGET_FILE:syninfo> truth ${_truth_specs}/two_synapses.json --method magic; test $? -eq 2 && echo exit-code-2")
 set_tests_properties("truth cli: unknown method is a usage error" PROPERTIES

@@ -34,9 +34,13 @@
 // below half. The product over synapses of the mean weights is an unbiased
 // estimate of p_Z(z) whose relative variance grows about linearly in n rather
 // than exponentially. The method needs, at every synapse, one term that is not
-// determined by its past: it fails (SmcUnavailable) exactly when every pattern's
-// log-term is degenerate in the same direction (n above the rank of the
-// touched neurons, or an even cycle of synapses).
+// determined by its past. Where every pattern's log-term is degenerate in the
+// same direction (n above the rank of the touched neurons, or an even cycle of
+// synapses) it reorders the synapses and takes each determined synapse d
+// together with a free one j in a paired step (src/truth/smc_paired_step.hpp,
+// proofs/degenerate_ensembles.md section 6): two pivot terms solved on the
+// pair's fibre, still unbiased. It fails (SmcUnavailable) when no such order
+// exists (more determined synapses than free ones, or shared supports).
 //
 // Jensen bias. Each density is the mean of `replicates` independent SMC runs;
 // -ln of it is corrected by a jackknife over the replicates (the delta method
@@ -139,6 +143,11 @@ struct SmcOptions {
   // Unbiased up to O(1/outer) from estimating beta. 0 turns it off; off too
   // when either surrogate has no density (K not positive definite).
   std::size_t control_samples = 16;
+  // Degenerate ensembles (a synapse determined by the earlier ones in every
+  // term): factorise with paired steps where an order allows it
+  // (proofs/degenerate_ensembles.md section 6). false: such a sum is
+  // unavailable, as before (the reference set v1 keeps this).
+  bool pair_steps = true;
 };
 
 struct SmcEntropy {
@@ -190,6 +199,7 @@ struct SmcMutualInformation {
   // Outer sample i's corrected -ln p(w_i) + ln p(r_i) (NaN where a density
   // estimate vanished): for estimators that combine runs sample by sample.
   std::vector<double> sample_differences;
+  std::size_t paired_steps = 0;  // paired steps in the factorisation of R^(k) (0: none, the ensemble is not degenerate)
 };
 
 // Common random numbers: outer sample i draws every pattern once and uses it
@@ -204,6 +214,7 @@ SmcMutualInformation smc_mutual_information_of_terms(const std::vector<LogTerm>&
                                                      const SmcOptions& options);
 
 // Why SMC cannot treat this problem, or "" if it can (cheap, no sampling).
-std::string smc_unavailable_reason(const Problem<double>& problem, double determined_tolerance = 1e-12);
+std::string smc_unavailable_reason(const Problem<double>& problem, double determined_tolerance = 1e-12,
+                                   bool pair_steps = true);
 
 }  // namespace syninfo::truth

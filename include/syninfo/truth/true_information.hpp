@@ -19,6 +19,11 @@
 //   degenerate ensembles (at some synapse every pattern's term is determined by
 //           the earlier synapses: n above the rank of the touched neurons, or an
 //           even cycle; proofs/degenerate_ensembles.md):
+//           - smc itself when paired steps can factorise W_E and R^(k)
+//             (every determined synapse paired with a free synapse of its own,
+//             section 6): an estimate of I with the usual verdict, and
+//             smc_paired_steps in the report says how many pairs it used;
+//           otherwise:
 //           - first the density test (density_rank.hpp): when R^(k) has no
 //             density but W_E has, I is infinite (information "infinite",
 //             best.value = +inf, reliable = true: a proof, not an estimate);
@@ -80,6 +85,10 @@ struct TruthOptions {
   std::size_t smc_replicates = 4;   // runs per density (jackknife)
   std::size_t smc_control_samples = 16;  // control-variate draws per outer sample (SmcOptions::control_samples); 0 off
   std::size_t smc_check_extensions = 3;  // re-measurements of a significant particle check (SmcOptions::check_extensions)
+  // Degenerate ensembles: smc with paired steps where an order allows it
+  // (SmcOptions::pair_steps; proofs/degenerate_ensembles.md section 6). false:
+  // the lower bounds below, as before (the reference set v1 keeps this).
+  bool smc_pair_steps = true;
   // When the density estimates are noisy (mean relative variance above 0.35),
   // rerun smc with 4x the particles (same outer points), up to this many.
   // smc_particles_used in the report says what was used. 0 or <= smc_particles: off.
@@ -95,6 +104,7 @@ struct TruthOptions {
 
 struct TruthReport {
   std::vector<Estimate> estimates;  // method "ksg1", "cmc", "smc", "quadrature"
+  std::size_t smc_paired_steps = 0; // paired steps of a degenerate ensemble's smc (0: none)
   std::vector<std::string> notes;   // skipped methods and the reasons; choices made
   std::string ksg_y;                // which Y the KSG run used: "ln T^k", "y^k_J" or "principal ln T^k"
   std::size_t ksg_y_columns = 0;
