@@ -68,6 +68,29 @@ TEST_CASE("density rank: independent synapses fill R^n, a single cycle term does
   line.ensemble = {Synapse{0, 1}, Synapse{1, 2}, Synapse{2, 3}};
   line.pattern = 0;
   CHECK(density_verdict(line).kind == InformationKind::undefined);
+  // All 15 pairs among 6 neurons: each term has rank 6, and two terms fill
+  // 11 dimensions, not 12: their tangent spaces diag(T^1) col E and
+  // diag(T^2) col E always share a line, because T^2_ij / T^1_ij = u_i u_j
+  // (u = exp(y^2 - y^1)) and then a = beta u, b = beta / u solve
+  // E a = diag(u_i u_j) E b. W_E of three terms fills R^15: infinite.
+  // Round-off eigenvalues of the rank-6 covariances must not count (they
+  // once made R^(k) 14-dimensional). With 13 of the synapses the same holds
+  // (11 < 13): infinite.
+  Problem<double> full;
+  for (int mu = 0; mu < 3; ++mu) {
+    Eigen::VectorXd m = Eigen::VectorXd::LinSpaced(6, -0.3, 0.2 + 0.1 * mu);
+    full.patterns.list.push_back({m, 0.3 * (0.8 * Eigen::MatrixXd::Identity(6, 6) + 0.2 * Eigen::MatrixXd::Ones(6, 6))});
+  }
+  for (std::size_t i = 0; i < 6; ++i)
+    for (std::size_t j = i + 1; j < 6; ++j) full.ensemble.push_back(Synapse{i, j});
+  const DensityVerdict f = density_verdict(full);
+  CHECK(f.r.rank == 11);
+  CHECK(f.w.rank == 15);
+  CHECK(f.kind == InformationKind::infinite);
+  full.ensemble.resize(13);
+  const DensityVerdict g = density_verdict(full);
+  CHECK(g.r.rank == 11);
+  CHECK(g.kind == InformationKind::infinite);
 }
 
 TEST_CASE("noise regularisation: on a non-degenerate pair, lower bounds below and extrapolation at the reference",
@@ -164,11 +187,13 @@ TEST_CASE("truth driver: a degenerate cycle gets the tighter of its lower bounds
   // The driver runs the sub-ensemble bound and the noise ladder and takes the
   // larger bound as best, never reliable. Relabelling the neurons (0 1 2 3 ->
   // 2 3 0 1, means and covariances permuted with them) changes only the Monte
-  // Carlo draws: the bounds agree within 4 combined standard errors.
+  // Carlo draws: the bounds agree within 4 combined standard errors. Paired
+  // steps off: this is the path of ensembles that no paired order treats.
   TruthOptions o;
   o.ksg = o.cmc = o.quadrature = false;
   o.smc_samples = 1000;
   o.seed = 7;
+  o.smc_pair_steps = false;
   const Problem<double> p = four_cycle(3, 0.3);
   const TruthReport r = estimate_true_information(p, o);
   CHECK(r.information == "finite");
@@ -302,6 +327,7 @@ TEST_CASE("4-cycle: KSG (7-D joint space) lies below the rigorous noise bound, s
   o.smc_samples = 1500;
   o.cmc = o.quadrature = false;
   o.seed = 9;
+  o.smc_pair_steps = false;  // the bound's path (smc with paired steps: test_smc_paired_steps.cpp)
   const TruthReport r = estimate_true_information(four_cycle(8, 0.3), o);
   const Estimate* ksg = find_estimate(r, "ksg1");
   const Estimate* bound = find_estimate(r, "smc_noise_lower_bound");
