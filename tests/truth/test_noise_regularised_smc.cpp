@@ -21,20 +21,7 @@ using namespace syninfo::truth;
 
 namespace {
 
-// The even cycle (0,1), (1,2), (2,3), (3,0) on 4 neurons: rank E = 3 < n = 4
-// (e_01 + e_23 = e_12 + e_30), every single term is degenerate.
-Problem<double> four_cycle(std::size_t patterns, double variance) {
-  Problem<double> p;
-  for (std::size_t mu = 0; mu < patterns; ++mu) {
-    Eigen::VectorXd m(4);
-    m << 0.1 * static_cast<double>(mu), -0.2, 0.05 * static_cast<double>(mu), 0.3;
-    Eigen::MatrixXd s = variance * (0.8 * Eigen::MatrixXd::Identity(4, 4) + 0.2 * Eigen::MatrixXd::Ones(4, 4));
-    p.patterns.list.push_back({m, s});
-  }
-  p.ensemble = {Synapse{0, 1}, Synapse{1, 2}, Synapse{2, 3}, Synapse{3, 0}};
-  p.pattern = 1;
-  return p;
-}
+using testing::four_cycle;
 
 // The report's estimate by this method, or nullptr.
 const Estimate* find_estimate(const TruthReport& r, const std::string& method) {
@@ -208,14 +195,7 @@ TEST_CASE("truth driver: a degenerate cycle gets the tighter of its lower bounds
   CHECK(r.reliability_note.find("degenerate ensemble") != std::string::npos);
   CHECK(r.noise_levels.back().second.value == noise->value);
 
-  Problem<double> relabelled = p;
-  const std::size_t to[4] = {2, 3, 0, 1};
-  for (auto& pattern : relabelled.patterns.list) {
-    Eigen::VectorXd m(4);
-    for (Eigen::Index i = 0; i < 4; ++i) m(static_cast<Eigen::Index>(to[i])) = pattern.mean(i);
-    pattern.mean = m;  // the covariance 0.8 I + 0.2 11' is invariant under the permutation
-  }
-  for (auto& s : relabelled.ensemble) s = Synapse{to[s.i], to[s.j]};
+  const Problem<double> relabelled = testing::relabelled_four_cycle(p);
   const TruthReport q = estimate_true_information(relabelled, o);
   INFO("bound " << r.best.value << " +- " << r.best.standard_error << " (" << r.best.method << "), relabelled "
                 << q.best.value << " +- " << q.best.standard_error << " (" << q.best.method << ")");

@@ -9,6 +9,8 @@
 #include "syninfo/truth/sequential_monte_carlo.hpp"
 #include "syninfo/truth/true_information.hpp"
 
+#include "truth_test_helpers.hpp"
+
 #include "syninfo/random.hpp"
 
 #include <catch2/catch.hpp>
@@ -19,6 +21,7 @@
 
 using namespace syninfo;
 using namespace syninfo::truth;
+using testing::four_cycle;
 
 namespace {
 
@@ -37,19 +40,6 @@ LogTerm rank_one_term(double m0, double m1, double sd, double w) {
 double lognormal_log_density(double x, double m, double sd) {
   const double e = (std::log(x) - m) / sd;
   return -0.5 * e * e - 0.5 * kLog2Pi - std::log(sd) - std::log(x);
-}
-
-Problem<double> four_cycle(std::size_t patterns, double variance, const std::vector<Synapse>& ensemble) {
-  Problem<double> p;
-  for (std::size_t mu = 0; mu < patterns; ++mu) {
-    Eigen::VectorXd m(4);
-    m << 0.1 * static_cast<double>(mu), -0.2, 0.05 * static_cast<double>(mu), 0.3;
-    Eigen::MatrixXd s = variance * (0.8 * Eigen::MatrixXd::Identity(4, 4) + 0.2 * Eigen::MatrixXd::Ones(4, 4));
-    p.patterns.list.push_back({m, s});
-  }
-  p.ensemble = ensemble;
-  p.pattern = 1;
-  return p;
 }
 
 const std::vector<Synapse> kCycle{Synapse{0, 1}, Synapse{1, 2}, Synapse{2, 3}, Synapse{3, 0}};
@@ -237,14 +227,7 @@ TEST_CASE("paired step: the 4-cycle's smc is above its rigorous noise bound and 
   CHECK(s.smc_paired_steps == 1);
   CHECK(std::abs(r.best.value - s.best.value) < 4 * std::hypot(r.best.standard_error, s.best.standard_error));
 
-  Problem<double> relabelled = four_cycle(3, 0.3, kCycle);
-  const std::size_t to[4] = {2, 3, 0, 1};
-  for (auto& pattern : relabelled.patterns.list) {
-    Eigen::VectorXd m(4);
-    for (Eigen::Index i = 0; i < 4; ++i) m(static_cast<Eigen::Index>(to[i])) = pattern.mean(i);
-    pattern.mean = m;  // 0.8 I + 0.2 11' is invariant under the permutation
-  }
-  for (auto& syn : relabelled.ensemble) syn = Synapse{to[syn.i], to[syn.j]};
+  const Problem<double> relabelled = testing::relabelled_four_cycle(four_cycle(3, 0.3, kCycle));
   // Relabelling maps the cycle onto itself with the synapses rotated and the
   // means permuted with them: the log-terms in ensemble order are the same
   // numbers, so the estimate is the same to the last bit.

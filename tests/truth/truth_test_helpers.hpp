@@ -10,9 +10,42 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace syninfo::truth::testing {
+
+// The even cycle (0,1), (1,2), (2,3), (3,0) on 4 neurons: rank E = 3 < n = 4
+// (e_01 + e_23 = e_12 + e_30), every single term is degenerate. Pattern mu
+// has mean (0.1 mu, -0.2, 0.05 mu, 0.3) and covariance v (0.8 I + 0.2 11');
+// k = 1. `ensemble` may list the cycle's synapses in another order.
+inline Problem<double> four_cycle(std::size_t patterns, double variance,
+                                  std::vector<Synapse> ensemble = {Synapse{0, 1}, Synapse{1, 2}, Synapse{2, 3},
+                                                                   Synapse{3, 0}}) {
+  Problem<double> p;
+  for (std::size_t mu = 0; mu < patterns; ++mu) {
+    Eigen::VectorXd m(4);
+    m << 0.1 * static_cast<double>(mu), -0.2, 0.05 * static_cast<double>(mu), 0.3;
+    Eigen::MatrixXd s = variance * (0.8 * Eigen::MatrixXd::Identity(4, 4) + 0.2 * Eigen::MatrixXd::Ones(4, 4));
+    p.patterns.list.push_back({m, s});
+  }
+  p.ensemble = std::move(ensemble);
+  p.pattern = 1;
+  return p;
+}
+
+// A four_cycle problem with its neurons relabelled 0 1 2 3 -> 2 3 0 1 (the
+// means permuted with them; the covariance is invariant under it).
+inline Problem<double> relabelled_four_cycle(Problem<double> p) {
+  const std::size_t to[4] = {2, 3, 0, 1};
+  for (auto& pattern : p.patterns.list) {
+    Eigen::VectorXd m(4);
+    for (Eigen::Index i = 0; i < 4; ++i) m(static_cast<Eigen::Index>(to[i])) = pattern.mean(i);
+    pattern.mean = m;
+  }
+  for (auto& syn : p.ensemble) syn = Synapse{to[syn.i], to[syn.j]};
+  return p;
+}
 
 // Single synapse (0, 1) over N = 2 neurons; pattern mu has mean (m_mu/2, m_mu/2)
 // and covariance diag(v_mu/2, v_mu/2), so ln T^mu ~ Normal(m_mu, v_mu).
