@@ -63,6 +63,16 @@ double bracketed_root(const Fibre& f, double lo, double hi, double flo) {
   return u;
 }
 
+// The random terms other than the two pivots, small expected T_j first (as in
+// the single step: the truncation then binds on the large ones), in w.order.
+void order_others(const SumModel& m, Eigen::Index j, std::size_t u1, std::size_t u2, PairedStepWork& w) {
+  w.order.clear();
+  for (std::size_t mu = 0; mu < m.terms(); ++mu)
+    if (mu != u1 && mu != u2 && w.pick[mu] >= 0.0) w.order.push_back(mu);
+  auto expected = [&](std::size_t x) { return w.cj[x] + 0.5 * m.chol[x](j, j) * m.chol[x](j, j); };
+  std::sort(w.order.begin(), w.order.end(), [&](std::size_t x, std::size_t y) { return expected(x) < expected(y); });
+}
+
 // eta ~ N(0, 1) truncated to (lo, hi); ln of the mass in log_mass (-inf: none).
 double truncated_normal(double lo, double hi, Rng& rng, double& log_mass) {
   if (lo > 0.0) {  // upper tail: mirror, so the CDF values are not near 1
@@ -124,11 +134,7 @@ double cone_step(const SumModel& m, std::size_t p, double log_zj, double log_zd,
   const double a_lo = std::exp(log_a(lo_term)), a_hi = std::exp(log_a(hi_term));
   if (!(a_hi > a_lo)) return -kInf;
   if (!(bd > a_lo * bj && bd < a_hi * bj)) return -kInf;
-  w.order.clear();
-  for (std::size_t mu = 0; mu < terms; ++mu)
-    if (mu != lo_term && mu != hi_term && w.pick[mu] >= 0.0) w.order.push_back(mu);
-  auto expected = [&](std::size_t x) { return w.cj[x] + 0.5 * m.chol[x](J, J) * m.chol[x](J, J); };
-  std::sort(w.order.begin(), w.order.end(), [&](std::size_t x, std::size_t y) { return expected(x) < expected(y); });
+  order_others(m, J, lo_term, hi_term, w);
   double lw = 0.0;
   for (std::size_t mu : w.order) {
     const double sd = m.chol[mu](J, J), a = std::exp(log_a(mu));
@@ -225,11 +231,7 @@ double paired_step(const SumModel& m, std::size_t p, double log_zj, double log_z
   const std::size_t u2 = draw_pivot(u1);
   // The others, small expected terms first (as in the single step), each
   // truncated so that both budgets stay positive.
-  w.order.clear();
-  for (std::size_t mu = 0; mu < terms; ++mu)
-    if (mu != u1 && mu != u2 && w.pick[mu] >= 0.0) w.order.push_back(mu);
-  auto expected = [&](std::size_t x) { return w.cj[x] + 0.5 * m.chol[x](J, J) * m.chol[x](J, J); };
-  std::sort(w.order.begin(), w.order.end(), [&](std::size_t x, std::size_t y) { return expected(x) < expected(y); });
+  order_others(m, J, u1, u2, w);
   double lw = 0.0;
   for (std::size_t mu : w.order) {
     const double sd = m.chol[mu](J, J), kappa = m.chol[mu](D, J);
