@@ -81,6 +81,7 @@ AuditMapPoint evaluate(const AuditMapOptions& options, const std::string& sigma2
   // The note: why I_true is not reliable (the driver's reason), or the
   // lower-bound comparison; routine notes on skipped methods are left out.
   if (a.mi.truth_available && !a.mi.truth_verdict.reliable) pt.note = a.mi.truth_verdict.note;
+  if (!a.mi.truth_available) pt.note = a.mi.truth_reason;  // e.g. infinite information, with the density test's reason
   for (const auto& note : a.notes)
     if (note.rfind("lower bound:", 0) == 0) pt.note += (pt.note.empty() ? "" : "; ") + note;
   pt.seconds = std::chrono::duration<double>(Clock::now() - start).count();

@@ -473,6 +473,7 @@ FentonWilkinsonAudit audit_fenton_wilkinson(const Problem<T>& problem, const Aud
         m.truth_verdict.note = v.note;
       }
     }
+    if (!mi) m.truth_reason = mi_reason.empty() ? "no estimator of the true information applies" : mi_reason;
     if (!fw.ok()) {
       m.reason = std::string("I_FW is absent (") + to_string(fw.status) + "): " + fw.detail;
     } else if (!mi) {

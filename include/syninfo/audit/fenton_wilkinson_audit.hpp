@@ -152,6 +152,7 @@ struct MiAudit : ErrorEstimate {
   double relative = std::numeric_limits<double>::quiet_NaN();     // (I_FW - I_true) / I_true
   double relative_se = std::numeric_limits<double>::quiet_NaN();  // |I_FW| se / I_true^2 (delta method)
   bool truth_available = false;  // I_true computed even when I_FW is not
+  std::string truth_reason;      // why there is no I_true, when there is none (e.g. infinite information)
   TruthVerdict truth_verdict;
   // Lower bound only: bound - I_FW, positive when I_FW lies below the bound
   // (then I_FW understates I_true by at least this much, whatever I_true is).
