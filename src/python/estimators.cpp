@@ -125,6 +125,7 @@ py::dict true_information_result(const json::Value& spec, const std::string& met
     set_estimate(item, "mi", e);
     item["error_method"] = e.error_method;
     item["samples"] = e.samples;
+    if (e.method == "smc" && report.smc_paired_steps > 0) item["paired_steps"] = report.smc_paired_steps;  // as the CLI
     estimates.append(item);
   }
   py::dict best;

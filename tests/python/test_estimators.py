@@ -70,3 +70,20 @@ def test_true_information_equals_cli_quadrature(cli):
 def test_true_information_rejects_bad_method():
     with pytest.raises(syninfo.InvalidInput):
         syninfo.true_information(np.zeros((2, 2)), 0.5 * np.eye(2), [[0, 1]], 0, method="magic")
+
+
+def test_true_information_degenerate_cycle_by_paired_steps(cli):
+    # The even 4-cycle on 4 neurons with P = 3 (a determined synapse in every
+    # term): smc itself by paired steps, not a bound, and the same numbers as
+    # the CLI (same library code, same seed).
+    cycle = [[0, 1], [1, 2], [2, 3], [3, 0]]
+    means = np.array([[0.1 * mu, -0.2, 0.05 * mu, 0.3] for mu in range(3)])
+    covs = 0.3 * (0.8 * np.eye(4) + 0.2 * np.ones((4, 4)))
+    spec = {"patterns": [{"mean": m.tolist(), "cov": covs.tolist()} for m in means], "synapses": cycle, "pattern": 1}
+    py = syninfo.true_information(means, covs, cycle, 1, method="smc", smc_samples=300, threads=2)
+    out = cli(["truth", "--method", "smc", "--smc-samples", "300", "--threads", "2"], spec=spec)
+    assert py["best"]["method"] == out["best"]["method"] == "smc"
+    assert not py["best"]["lower_bound"]
+    assert py["estimates"][0]["paired_steps"] == 1 == out["estimates"][0]["paired_steps"]
+    assert py["value"] == out["best"]["mi_nats"]
+    assert py["standard_error"] == out["best"]["standard_error_nats"]
