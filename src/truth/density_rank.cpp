@@ -22,18 +22,11 @@ DensityRank sum_density_rank(const std::vector<LogTerm>& terms, std::optional<st
     if (!exclude || mu != *exclude) used.push_back(mu);
   if (used.empty() || n == 0) return out;
   std::vector<Eigen::MatrixXd> roots;
-  // A rank-revealing factor: eigenvalues within round-off of zero
-  // (|lambda| <= 1e-12 lambda_max) are dropped. psd_square_root keeps the
-  // positive ones, and sqrt(1e-16) = 1e-8 relative is above the SVD's 1e-9
-  // cut: all 15 pairs among 6 neurons (rank 6 per term) counted 14 dimensions
-  // for two terms that can fill only 12.
-  for (std::size_t mu : used) {
-    Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eig(0.5 * (terms[mu].cov + terms[mu].cov.transpose()));
-    Eigen::VectorXd lambda = eig.eigenvalues();
-    const double top = lambda.cwiseAbs().maxCoeff();
-    for (Eigen::Index i = 0; i < lambda.size(); ++i) lambda(i) = lambda(i) > 1e-12 * top ? std::sqrt(lambda(i)) : 0.0;
-    roots.push_back(eig.eigenvectors() * lambda.asDiagonal());
-  }
+  // Rank-revealing factors: eigenvalues within round-off of zero (<= 1e-12
+  // of the largest) are dropped. Kept, sqrt(1e-16) = 1e-8 relative is above
+  // the SVD's 1e-9 cut: all 15 pairs among 6 neurons (rank 6 per term)
+  // counted 14 dimensions for two terms that fill 11.
+  for (std::size_t mu : used) roots.push_back(detail::psd_square_root(terms[mu].cov, 1e-12));
   const auto cols = static_cast<Eigen::Index>(used.size()) * n;
   Eigen::MatrixXd g(n, static_cast<Eigen::Index>(used.size())), jac(n, cols);
   for (std::size_t p = 0; p < std::max<std::size_t>(points, 1); ++p) {

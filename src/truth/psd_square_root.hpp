@@ -5,13 +5,22 @@
 #pragma once
 
 #include <Eigen/Core>
+
+#include <cmath>
 #include <Eigen/Eigenvalues>
 
 namespace syninfo::truth::detail {
 
-inline Eigen::MatrixXd psd_square_root(const Eigen::MatrixXd& cov) {
+// relative_floor > 0 makes it rank-revealing: eigenvalues at most
+// relative_floor x the largest |eigenvalue| (round-off of a singular matrix)
+// are dropped too (density_rank.cpp counts dimensions with it).
+inline Eigen::MatrixXd psd_square_root(const Eigen::MatrixXd& cov, double relative_floor = 0.0) {
   Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eig(0.5 * (cov + cov.transpose()));
-  return eig.eigenvectors() * eig.eigenvalues().cwiseMax(0.0).cwiseSqrt().asDiagonal();
+  if (relative_floor == 0.0) return eig.eigenvectors() * eig.eigenvalues().cwiseMax(0.0).cwiseSqrt().asDiagonal();
+  Eigen::VectorXd root = eig.eigenvalues();
+  const double floor = relative_floor * root.cwiseAbs().maxCoeff();
+  for (Eigen::Index i = 0; i < root.size(); ++i) root(i) = root(i) > floor ? std::sqrt(root(i)) : 0.0;
+  return eig.eigenvectors() * root.asDiagonal();
 }
 
 }  // namespace syninfo::truth::detail
