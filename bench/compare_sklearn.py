@@ -98,18 +98,18 @@ def main():
 
     print(f"N = {args.n}, k = {args.k}, rho = {args.rho}, true MI = {truth:.9f} nats; "
           f"median of {args.repeat} runs each")
-    print(f"syninfo ksg (algorithm 1)         : {syn['estimate_nats']:.12f} nats   {t_syn:8.3f} s "
+    print(f"syninfo ksg (algorithm 1)         : {syn['mi_nats']:.12f} nats   {t_syn:8.3f} s "
           "(whole process: start-up, CSV parse, estimate; no standard error)")
-    print(f"syninfo ksg with standard error   : {syn_se['estimate_nats']:.12f} +- "
+    print(f"syninfo ksg with standard error   : {syn_se['mi_nats']:.12f} +- "
           f"{syn_se['standard_error_nats']:.6f} nats   {t_syn_se:8.3f} s")
     print(f"sklearn mutual_info_regression    : {sk:.12f} nats   {t_sk:8.3f} s")
-    print(f"difference (syninfo - sklearn)    : {syn['estimate_nats'] - sk:+.3e} nats")
+    print(f"difference (syninfo - sklearn)    : {syn['mi_nats'] - sk:+.3e} nats")
     if _compute_mi_cc is not None:
         start = time.perf_counter()
         cc = _compute_mi_cc(x, y, args.k)
         t_cc = time.perf_counter() - start
         print(f"sklearn _compute_mi_cc (no jitter): {cc:.12f} nats   {t_cc:8.3f} s")
-        print(f"difference (syninfo - _compute_mi_cc): {syn['estimate_nats'] - cc:+.3e} nats")
+        print(f"difference (syninfo - _compute_mi_cc): {syn['mi_nats'] - cc:+.3e} nats")
     print(f"time ratio sklearn / syninfo      : {t_sk / t_syn:.1f} (without standard error), "
           f"{t_sk / t_syn_se:.1f} (with)")
     return 0

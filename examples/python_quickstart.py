@@ -27,13 +27,13 @@ print("batch:", [round(x["mi_nats"], 4) for x in syninfo.closed_form_batch(probl
 
 # The true information by quadrature (one synapse) beside the closed form.
 t = syninfo.true_information(means, cov, [[0, 1]], 0)
-print("true I =", t["value"], "+-", t["standard_error"], "(%s, reliable: %s)" % (t["best"]["method"], t["reliable"]))
+print("true I =", t["mi_nats"], "+-", t["standard_error_nats"], "(%s, reliable: %s)" % (t["best"]["method"], t["reliable"]))
 
 # KSG on samples of a Gaussian pair with correlation 0.6 (exact 0.2231 nats).
 x = rng.normal(size=5000)
 y = 0.6 * x + 0.8 * rng.normal(size=5000)
 e = syninfo.ksg(x, y, k=3)
-print("KSG: %.4f +- %.4f nats" % (e["estimate_nats"], e["standard_error_nats"]))
+print("KSG: %.4f +- %.4f nats" % (e["mi_nats"], e["standard_error_nats"]))
 
 try:
     syninfo.closed_form(means, [[0.5, 0.1], [0.0, 0.5]], [[0, 1]], 0)

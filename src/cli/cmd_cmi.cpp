@@ -4,6 +4,7 @@
 #include "command.hpp"
 
 #include "syninfo/estimators/csv.hpp"
+#include "syninfo/estimators/estimate_json.hpp"
 #include "syninfo/estimators/ksg_conditional.hpp"
 #include "syninfo/estimators/permutation_test.hpp"
 #include "syninfo/json.hpp"
@@ -16,8 +17,6 @@
 
 namespace syninfo::cli {
 namespace {
-
-json::Value count_json(std::size_t n) { return json::Value::number(static_cast<unsigned long long>(n)); }
 
 // A column of Z listed in X or Y as well: UsageError (given Z such a column
 // carries nothing, and the request is almost certainly a typo).
@@ -32,7 +31,7 @@ int run_cmi(int argc, char** argv) {
   const Args args = parse_args(
       argc, argv, 2,
       joined({"x", "y", "z", "k", "seed", "threads", "blocks", "permutations", "shuffle-neighbours"}, csv_input_options),
-      csv_input_flags);
+      joined({"no-normalise"}, csv_input_flags));
   if (args.positional.size() != 1) throw UsageError("expected exactly one DATA.csv argument");
   if (!args.has("x") || !args.has("y") || !args.has("z")) throw UsageError("--x, --y and --z are required");
   const ColumnList x_list = parse_column_list(*args.get("x"), "x");
@@ -43,6 +42,7 @@ int run_cmi(int argc, char** argv) {
   o.seed = static_cast<std::uint64_t>(args.get_int("seed", 1, 0, std::numeric_limits<long long>::max()));
   o.threads = static_cast<unsigned>(args.get_int("threads", 0, 0, 4096));
   o.blocks = static_cast<std::size_t>(args.get_int("blocks", 10, 0, 1'000'000));
+  o.normalise = !args.has("no-normalise");
   estimators::PermutationOptions p;
   p.permutations = static_cast<std::size_t>(args.get_int("permutations", 0, 0, 1'000'000));
   p.neighbours = static_cast<std::size_t>(args.get_int("shuffle-neighbours", 5, 2, 1'000'000));
@@ -72,29 +72,16 @@ int run_cmi(int argc, char** argv) {
   require_finite_estimate(e);
 
   json::Value out = json::Value::object();
-  out.set("command", json::Value::string("cmi"))
-      .set("method", json::Value::string(e.method))
-      .set("k", json::Value::number(o.k))
-      .set("samples", count_json(e.samples))
-      .set("rows_read", count_json(static_cast<std::size_t>(table.values.rows())));
+  out.set("command", json::Value::string("cmi"));
+  estimators::set_cmi_fields(out, e, o);
+  if (p.permutations > 0)
+    estimators::set_permutation_fields(out, estimators::cmi_permutation_test(x, y, z, o, p), p, true);
+  out.set("rows_read", count_json(static_cast<std::size_t>(table.values.rows())));
   set_csv_input_fields(out, input, rows);
   out.set("header", csv_header_json(table))
       .set("x_columns", index_array(x_cols))
       .set("y_columns", index_array(y_cols))
       .set("z_columns", index_array(z_cols));
-  set_estimate_fields(out, e);
-  out.set("error_method", json::Value::string(e.error_method))
-      .set("seed", count_json(o.seed));
-  if (p.permutations > 0) {
-    const estimators::PermutationTest t = estimators::cmi_permutation_test(x, y, z, o, p);
-    out.set("permutations", count_json(t.permutations))
-        .set("p_value", json::Value::number(t.p_value))
-        .set("surrogates_at_least_observed", count_json(t.at_least_observed))
-        .set("surrogate_mean_nats", number_or_null(t.surrogate_mean))
-        .set("surrogate_sd_nats", number_or_null(t.surrogate_sd))
-        .set("shuffle_neighbours", count_json(p.neighbours))
-        .set("null_method", json::Value::string(t.null_method));
-  }
   std::cout << out.dump() << '\n';
   return exit_ok;
 }
@@ -105,14 +92,16 @@ SYNINFO_REGISTER_COMMAND(cmi, "cmi", "KSG (Frenzel-Pompe) conditional mutual inf
                          std::string(
                              "usage: syninfo cmi DATA.csv --x COLS --y COLS --z COLS [--k K] [--permutations P]\n"
                              "                   [--shuffle-neighbours M] [--seed S] [--threads T] [--blocks B]\n"
+                             "                   [--no-normalise]\n"
                              "                   [--delimiter comma|tab|whitespace] [--index-column | --no-index-column]\n"
                              "                   [--drop-missing]\n"
                              "\n"
                              "Estimates I(X;Y|Z) in nats and bits with the Frenzel-Pompe extension of the\n"
                              "Kraskov-Stoegbauer-Grassberger estimator (algorithm 1, max-norm), with a\n"
                              "batch-means standard error and, on request, a permutation test of\n"
-                             "conditional independence. The columns are used in their own units (no\n"
-                             "standardisation, unlike ksg's default).\n"
+                             "conditional independence. Every column of X, Y and Z is first standardised\n"
+                             "to zero mean and unit variance (as ksg does), so the estimate and the\n"
+                             "Z-neighbourhoods of the test do not depend on the columns' units.\n"
                              "\n") + csv_input_help +
                              "  --x, --y, --z COLS  0-based column indices or header names, e.g. 0,2 or 0-3 or a,b\n"
                              "                  (disjoint, no repeats)\n"
@@ -125,6 +114,8 @@ SYNINFO_REGISTER_COMMAND(cmi, "cmi", "KSG (Frenzel-Pompe) conditional mutual inf
                              "  --seed S        seed for the block shuffle and the surrogates (default 1)\n"
                              "  --threads T     worker threads, 0 = all cores (default 0)\n"
                              "  --blocks B      blocks for the standard error (default 10; 0 = none)\n"
+                             "  --no-normalise  estimate in the given units (exact ties at positive distances,\n"
+                             "                  as in discrete data, are then kept exactly)\n"
                              "\n"
                              "Output: one JSON object on stdout (rows_read: data rows in the file; rows_dropped:\n"
                              "those left out by --drop-missing; header: its names, or null). Exit 2 on bad\n"

@@ -2,6 +2,7 @@
 #include "command.hpp"
 
 #include "syninfo/estimators/csv.hpp"
+#include "syninfo/estimators/estimate_json.hpp"
 #include "syninfo/estimators/kozachenko_leonenko.hpp"
 #include "syninfo/estimators/message.hpp"
 #include "syninfo/json.hpp"
@@ -39,18 +40,12 @@ int run_entropy(int argc, char** argv) {
 
   require_finite_estimate(e);
   json::Value out = json::Value::object();
-  out.set("command", json::Value::string("entropy"))
-      .set("method", json::Value::string(e.method))
-      .set("norm", json::Value::string(norm))
-      .set("k", json::Value::number(o.k))
-      .set("samples", json::Value::number(static_cast<unsigned long long>(e.samples)))
-      .set("rows_read", json::Value::number(static_cast<unsigned long long>(table.values.rows())));
+  out.set("command", json::Value::string("entropy"));
+  estimators::set_entropy_fields(out, e, o);
+  out.set("rows_read", count_json(static_cast<std::size_t>(table.values.rows())));
   set_csv_input_fields(out, input, rows);
   out.set("header", csv_header_json(table))
       .set("columns", index_array(cols));
-  set_estimate_fields(out, e);
-  out.set("error_method", json::Value::string(e.error_method))
-      .set("normalised", json::Value::boolean(false));
   std::cout << out.dump() << '\n';
   return exit_ok;
 }

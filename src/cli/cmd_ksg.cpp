@@ -2,7 +2,9 @@
 #include "command.hpp"
 
 #include "syninfo/estimators/csv.hpp"
+#include "syninfo/estimators/estimate_json.hpp"
 #include "syninfo/estimators/ksg.hpp"
+#include "syninfo/estimators/permutation_test.hpp"
 #include "syninfo/json.hpp"
 
 #include <cmath>
@@ -15,7 +17,7 @@ namespace {
 
 int run_ksg(int argc, char** argv) {
   const Args args =
-      parse_args(argc, argv, 2, joined({"x", "y", "k", "algorithm", "noise", "seed", "threads", "blocks"}, csv_input_options),
+      parse_args(argc, argv, 2, joined({"x", "y", "k", "algorithm", "noise", "seed", "threads", "blocks", "permutations"}, csv_input_options),
                  joined({"copula", "no-normalise"}, csv_input_flags));
   if (args.positional.size() != 1) throw UsageError("expected exactly one DATA.csv argument");
   if (!args.has("x") || !args.has("y")) throw UsageError("--x and --y are required");
@@ -30,6 +32,10 @@ int run_ksg(int argc, char** argv) {
   o.blocks = static_cast<std::size_t>(args.get_int("blocks", 10, 0, 1'000'000));
   o.copula = args.has("copula");
   o.normalise = !args.has("no-normalise");
+  estimators::PermutationOptions p;
+  p.permutations = static_cast<std::size_t>(args.get_int("permutations", 0, 0, 1'000'000));
+  p.seed = o.seed;
+  p.threads = o.threads;
 
   const CsvInput input = read_csv_input(args, args.positional[0], o.threads);
   const auto& table = input.table;
@@ -41,31 +47,21 @@ int run_ksg(int argc, char** argv) {
   both.insert(both.end(), y_cols.begin(), y_cols.end());
   const estimators::CompleteRows rows = select_complete_rows(input, both);
   Eigen::MatrixXd x_storage, y_storage;
-  const estimators::Estimate e = estimators::ksg_mutual_information(selected_view(input, x_cols, rows, x_storage),
-                                                                    selected_view(input, y_cols, rows, y_storage), o);
+  const estimators::MatrixView x = selected_view(input, x_cols, rows, x_storage);
+  const estimators::MatrixView y = selected_view(input, y_cols, rows, y_storage);
+  const estimators::Estimate e = estimators::ksg_mutual_information(x, y, o);
 
   require_finite_estimate(e);
-  json::Value warnings = json::Value::array();
-  for (const auto& w : e.warnings) warnings.push(json::Value::string(w));
   json::Value out = json::Value::object();
-  out.set("command", json::Value::string("ksg"))
-      .set("method", json::Value::string(e.method))
-      .set("algorithm", json::Value::number(o.algorithm))
-      .set("k", json::Value::number(o.k))
-      .set("samples", json::Value::number(static_cast<unsigned long long>(e.samples)))
-      .set("rows_read", json::Value::number(static_cast<unsigned long long>(table.values.rows())));
+  out.set("command", json::Value::string("ksg"));
+  estimators::set_ksg_fields(out, e, o);
+  if (p.permutations > 0)
+    estimators::set_permutation_fields(out, estimators::mi_permutation_test(x, y, o, p), p, false);
+  out.set("rows_read", count_json(static_cast<std::size_t>(table.values.rows())));
   set_csv_input_fields(out, input, rows);
   out.set("header", csv_header_json(table))
       .set("x_columns", index_array(x_cols))
       .set("y_columns", index_array(y_cols));
-  set_estimate_fields(out, e);
-  out.set("error_method", json::Value::string(e.error_method))
-      .set("noise", json::Value::number(o.noise))
-      .set("seed", json::Value::number(static_cast<unsigned long long>(o.seed)))
-      .set("copula", json::Value::boolean(o.copula))
-      .set("normalised", json::Value::boolean(o.normalise && !o.copula))
-      .set("ceiling_nats", json::Value::number(estimators::ksg_ceiling(e.samples, o.k)))
-      .set("warnings", std::move(warnings));
   for (const auto& w : e.warnings) std::cerr << "syninfo ksg: warning: " << w << '\n';
   std::cout << out.dump() << '\n';
   return exit_ok;
@@ -74,6 +70,7 @@ int run_ksg(int argc, char** argv) {
 const std::string ksg_usage = std::string(
     "usage: syninfo ksg DATA.csv --x COLS --y COLS [--k K] [--algorithm 1|2] [--noise R]\n"
     "                   [--seed S] [--copula] [--no-normalise] [--threads T] [--blocks B]\n"
+    "                   [--permutations P]\n"
     "                   [--delimiter comma|tab|whitespace] [--index-column | --no-index-column]\n"
     "                   [--drop-missing]\n"
     "\n"
@@ -93,6 +90,9 @@ const std::string ksg_usage = std::string(
     "                  at positive distances, as in discrete data, are then kept exactly)\n"
     "  --threads T     worker threads, 0 = all cores (default 0)\n"
     "  --blocks B      blocks for the standard error (default 10; 0 = none)\n"
+    "  --permutations P  surrogates for a significance test (default 0 = none): the rows\n"
+    "                  of Y are shuffled against X (null: X independent of Y);\n"
+    "                  p = (1 + #{surrogate >= estimate}) / (1 + P), in p_value\n"
     "\n"
     "Output: one JSON object on stdout (rows_read: data rows in the file; rows_dropped:\n"
     "those left out by --drop-missing; header: its names, or null; normalised: whether\n"

@@ -18,9 +18,16 @@
 namespace syninfo::cli {
 namespace {
 
+// The naming scheme's rule (json_fields.hpp): a value computed in double is a
+// JSON number, one computed at 50 or 100 digits a decimal string with all its
+// digits, null when not finite.
+// digits < 0: every digit of T (to_decimal's default for T).
 template <class T>
-json::Value decimal_or_null(const T& x) {
-  return is_finite(x) ? json::Value::string(to_decimal(x)) : json::Value();
+json::Value decimal_or_null(const T& x, int digits = -1) {
+  if (!is_finite(x)) return json::Value();
+  const std::string text = digits < 0 ? to_decimal(x) : to_decimal(x, digits);
+  if constexpr (std::is_same_v<T, double>) return json::Value::number_text(text);
+  else return json::Value::string(text);
 }
 
 template <class T>
@@ -72,6 +79,7 @@ json::Value report(const json::Value& spec, std::optional<std::size_t> pattern, 
   const CrossCheckedResult<T> checked = cross_checked_as_needed(problem, options, cross_check_asked, ran, reason);
   const MiResult<T>& r = checked.result;
   json::Value out = json::Value::object();
+  out.set("command", json::Value::string("mi"));
   out.set("status", json::Value::string(to_string(r.status)));
   if (!r.detail.empty()) out.set("detail", json::Value::string(r.detail));
   if (!r.warnings.empty()) {
@@ -88,9 +96,9 @@ json::Value report(const json::Value& spec, std::optional<std::size_t> pattern, 
   if (!checked.pd_verdict.empty()) out.set("pd_verdict", json::Value::string(checked.pd_verdict));
   out.set("precision", json::Value::string(precision));
   if (r.ok()) {
-    out.set("mi_nats", json::Value::string(to_decimal(r.mi_nats)));
-    out.set("mi_bits", json::Value::string(to_decimal(T(r.mi_nats / ln_two<T>()))));
-    out.set("error_estimate_nats", json::Value::string(to_decimal(r.error_estimate, 3)));
+    out.set("mi_nats", decimal_or_null(r.mi_nats));
+    out.set("mi_bits", decimal_or_null(T(r.mi_nats / ln_two<T>())));
+    out.set("error_estimate_nats", decimal_or_null(r.error_estimate, 3));
   } else {
     out.set("mi_nats", json::Value()).set("mi_bits", json::Value());
   }
@@ -102,11 +110,11 @@ json::Value report(const json::Value& spec, std::optional<std::size_t> pattern, 
     const auto& ref = checked.reference;
     cross.set("reference_precision", json::Value::string("50"))
         .set("reference_status", json::Value::string(to_string(ref.status)))
-        .set("reference_mi_nats", ref.ok() ? json::Value::string(to_decimal(ref.mi_nats)) : json::Value());
+        .set("reference_mi_nats", ref.ok() ? decimal_or_null(ref.mi_nats) : json::Value());
   } else {
     const auto& dbl = checked.double_result;
     cross.set("double_status", json::Value::string(to_string(dbl.status)))
-        .set("double_mi_nats", dbl.ok() ? json::Value::string(to_decimal(dbl.mi_nats)) : json::Value());
+        .set("double_mi_nats", dbl.ok() ? decimal_or_null(dbl.mi_nats) : json::Value());
   }
   out.set("cross_check", std::move(cross));
   out.set("N", json::Value::number(r.neurons))
@@ -162,7 +170,8 @@ SYNINFO_REGISTER_COMMAND(mi, "mi", "closed-form mutual information I_FW of a spe
                          "usage: syninfo mi SPEC.json [--precision double|50|50qd|100] [--pattern k] [--cross-check]\n"
                          "                  [--pd-policy report|nearest-pd] [--repair-floor F]\n\n"
                          "Prints one JSON object: status (ok, not_positive_definite, single_pattern, non_finite),\n"
-                         "mi_nats and mi_bits as decimal strings at the working precision (default 50 digits),\n"
+                         "mi_nats and mi_bits (decimal strings with every digit at 50 and 100 digits, JSON\n"
+                         "numbers at --precision double; docs/output_fields.md),\n"
                          "agreement_digits (decimal digits on which the double result agrees with the\n"
                          "high-precision one), and the Fenton-Wilkinson parameters of W_E and R^(k).\n"
                          "--pattern overrides the spec's pattern index k (0-based); with it the spec may omit \"pattern\".\n"

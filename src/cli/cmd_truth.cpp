@@ -8,6 +8,7 @@
 #include "syninfo/mutual_information.hpp"
 #include "syninfo/spec.hpp"
 #include "syninfo/truth/true_information.hpp"
+#include "syninfo/truth/truth_json.hpp"
 
 #include <chrono>
 #include <cmath>
@@ -17,8 +18,6 @@
 
 namespace syninfo::cli {
 namespace {
-
-constexpr double kLn2 = 0.69314718055994530941723212145818;
 
 // What each selected method will draw, as the counts it uses (not one
 // --samples figure for all: smc has its own).
@@ -72,102 +71,8 @@ int run_truth(int argc, char** argv) {
     std::cerr << " (smc reran with " << report.smc_particles_used << " particles: noisy densities)";
   std::cerr << "\n";
 
-  json::Value estimates = json::Value::array();
-  for (const auto& e : report.estimates) {
-    json::Value item = json::Value::object()
-                           .set("method", json::Value::string(e.method))
-                           .set("mi_nats", number_or_null(e.value))
-                           .set("mi_bits", number_or_null(e.value / kLn2))
-                           .set("standard_error_nats", number_or_null(e.standard_error))
-                           .set("standard_error_bits", number_or_null(e.standard_error / kLn2))
-                           .set("error_method", json::Value::string(e.error_method))
-                           .set("samples", json::Value::number(static_cast<unsigned long long>(e.samples)));
-    if (e.method == "ksg1") {
-      item.set("y", json::Value::string(report.ksg_y));
-      item.set("y_columns", json::Value::number(static_cast<unsigned long long>(report.ksg_y_columns)));
-      item.set("k", json::Value::number(options.k));
-    }
-    if (e.method == "smc" || e.method == "smc_lower_bound") {
-      item.set("particles", json::Value::number(static_cast<unsigned long long>(report.smc_particles_used)));
-      item.set("replicates", json::Value::number(static_cast<unsigned long long>(options.smc_replicates)));
-      if (report.smc_paired_steps > 0)  // a degenerate ensemble (proofs/degenerate_ensembles.md section 6)
-        item.set("paired_steps", json::Value::number(static_cast<unsigned long long>(report.smc_paired_steps)));
-      item.set("bias_correction_nats", number_or_null(report.smc_bias_correction));
-      item.set("bias_allowance_nats", number_or_null(report.smc_bias_allowance));
-      item.set("statistical_error_nats", number_or_null(report.smc_statistical_error));
-      item.set("mean_relative_variance", number_or_null(report.smc_mean_relative_variance));
-      item.set("max_relative_variance", number_or_null(report.smc_max_relative_variance));
-      item.set("zero_density_samples", json::Value::number(static_cast<unsigned long long>(report.smc_zero_density)));
-      item.set("particle_check_shift_nats", number_or_null(report.smc_particle_check_shift));
-      item.set("particle_check_error_nats", number_or_null(report.smc_particle_check_error));
-      item.set("control_variate", json::Value::boolean(report.smc_control_variate));
-      if (report.smc_control_variate) {
-        item.set("control_correlation", number_or_null(report.smc_control_correlation));
-        item.set("uncontrolled_statistical_error_nats", number_or_null(report.smc_uncontrolled_error));
-      }
-    }
-    for (const auto& [name, sec] : report.seconds)
-      if (name == e.method || (name == "smc" && e.method == "smc_lower_bound") ||
-          (name == "smc_noise" && e.method == "smc_noise_extrapolated"))
-        item.set("seconds", json::Value::number(sec));
-    if (e.method == "smc_noise_extrapolated") {
-      json::Value levels = json::Value::array();
-      for (const auto& [scale, level] : report.noise_levels)
-        levels.push(json::Value::object()
-                        .set("eps", json::Value::number(scale))
-                        .set("mi_nats", number_or_null(level.value))
-                        .set("standard_error_nats", number_or_null(level.standard_error)));
-      item.set("levels", std::move(levels));
-      item.set("remainder_nats", number_or_null(report.noise_remainder));
-      item.set("remainder_error_nats", number_or_null(report.noise_remainder_error));
-    }
-    if (e.method == "cmc") {
-      item.set("inner", json::Value::number(static_cast<unsigned long long>(options.inner)));
-      item.set("bias_correction_nats", number_or_null(report.cmc_bias_correction));
-      item.set("zero_density_samples", json::Value::number(static_cast<unsigned long long>(report.cmc_zero_density)));
-    }
-    estimates.push(std::move(item));
-  }
-  json::Value best = json::Value::object()
-                         .set("method", json::Value::string(report.best.method))
-                         .set("mi_nats", number_or_null(report.best.value))
-                         .set("mi_bits", number_or_null(report.best.value / kLn2))
-                         .set("standard_error_nats", number_or_null(report.best.standard_error))
-                         .set("standard_error_bits", number_or_null(report.best.standard_error / kLn2))
-                         .set("lower_bound", json::Value::boolean(report.best_is_lower_bound))
-                         .set("information", json::Value::string(report.information));
-  if (!report.information_reason.empty()) best.set("information_reason", json::Value::string(report.information_reason));
-  if (report.best.method == "smc_lower_bound") {
-    json::Value sub = json::Value::array();
-    for (std::size_t a : report.lower_bound_synapses) sub.push(json::Value::number(static_cast<unsigned long long>(a)));
-    best.set("sub_ensemble", std::move(sub));
-  }
-  json::Value notes = json::Value::array();
-  for (const auto& n : report.notes) notes.push(json::Value::string(n));
-
-  const MiResult<double> fw = fenton_wilkinson_mutual_information(problem);
-  json::Value closed = json::Value::object().set("status", json::Value::string(to_string(fw.status)));
-  if (!fw.detail.empty()) closed.set("detail", json::Value::string(fw.detail));
-  if (fw.ok()) {
-    closed.set("mi_nats", number_or_null(fw.mi_nats));
-    closed.set("mi_bits", number_or_null(fw.mi_nats / kLn2));
-  }
-  closed.set("precision", json::Value::string("double"));
-
-  json::Value out = json::Value::object()
-                        .set("patterns", json::Value::number(static_cast<unsigned long long>(problem.patterns.count())))
-                        .set("neurons", json::Value::number(static_cast<unsigned long long>(problem.patterns.neurons())))
-                        .set("synapses", json::Value::number(static_cast<unsigned long long>(problem.ensemble.size())))
-                        .set("pattern", json::Value::number(static_cast<unsigned long long>(problem.pattern)))
-                        .set("seed", json::Value::number(static_cast<unsigned long long>(options.seed)))
-                        .set("best", std::move(best))
-                        .set("reliable", json::Value::boolean(report.reliable))
-                        .set("reliability_note", json::Value::string(report.reliability_note))
-                        .set("estimates", std::move(estimates))
-                        .set("closed_form", std::move(closed))
-                        .set("gaussian_channel_nats", number_or_null(report.gaussian_channel))
-                        .set("notes", std::move(notes))
-                        .set("seconds", json::Value::number(seconds));
+  json::Value out = truth::truth_report_json(problem, options, report);
+  out.set("seconds", json::Value::number(seconds));
   std::cout << out.dump() << '\n';
   return exit_ok;
 }

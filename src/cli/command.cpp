@@ -266,21 +266,6 @@ void set_csv_input_fields(json::Value& out, const CsvInput& input, const estimat
       .set("index_column_skipped", json::Value::boolean(input.table.index_column_skipped));
 }
 
-json::Value number_or_null(double x) { return std::isfinite(x) ? json::Value::number(x) : json::Value(); }
-
-json::Value index_array(const std::vector<std::size_t>& indices) {
-  json::Value out = json::Value::array();
-  for (std::size_t i : indices) out.push(json::Value::number(static_cast<unsigned long long>(i)));
-  return out;
-}
-
-void set_estimate_fields(json::Value& out, const estimators::Estimate& e) {
-  out.set("estimate_nats", number_or_null(e.value))
-      .set("estimate_bits", number_or_null(e.value / std::numbers::ln2))
-      .set("standard_error_nats", number_or_null(e.standard_error))
-      .set("standard_error_bits", number_or_null(e.standard_error / std::numbers::ln2));
-}
-
 json::Value csv_header_json(const estimators::CsvTable& table) {
   if (table.header.empty()) return json::Value();
   json::Value out = json::Value::array();

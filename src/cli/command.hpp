@@ -5,6 +5,7 @@
 #include "syninfo/estimators/csv.hpp"
 #include "syninfo/estimators/estimate.hpp"
 #include "syninfo/json.hpp"
+#include "syninfo/json_fields.hpp"
 
 #include <cstddef>
 #include <map>
@@ -98,16 +99,6 @@ estimators::MatrixView selected_view(const CsvInput& input, const std::vector<st
 
 // Sets rows_dropped, delimiter and index_column_skipped on out.
 void set_csv_input_fields(json::Value& out, const CsvInput& input, const estimators::CompleteRows& rows);
-
-// A finite number, or null (a result that could not be computed).
-json::Value number_or_null(double x);
-
-// Column (or row) indices as a JSON array of numbers.
-json::Value index_array(const std::vector<std::size_t>& indices);
-
-// Sets estimate_nats, estimate_bits, standard_error_nats and
-// standard_error_bits (null where not finite) on out, in that order.
-void set_estimate_fields(json::Value& out, const estimators::Estimate& e);
 
 // The header names of a CSV table as a JSON array (escaped), or null.
 json::Value csv_header_json(const estimators::CsvTable& table);

@@ -1,4 +1,5 @@
 #include "syninfo/estimators/ksg_conditional.hpp"
+#include "syninfo/estimators/standardise.hpp"
 
 #include "syninfo/estimators/block_error.hpp"
 #include "syninfo/estimators/compensated_sum.hpp"
@@ -107,6 +108,12 @@ Estimate ksg_conditional_mutual_information(MatrixView x, MatrixView y, MatrixVi
   if (n <= k)
     throw std::invalid_argument(message(who, ": need more samples than neighbours (N = ", n, ", k = ", k, ")"));
 
+  if (options.normalise) {
+    CmiOptions raw = options;
+    raw.normalise = false;
+    return ksg_conditional_mutual_information(standardised_columns(x), standardised_columns(y),
+                                              standardised_columns(z), raw);
+  }
   const auto dx = static_cast<std::size_t>(x.cols()), dy = static_cast<std::size_t>(y.cols()),
              dz = static_cast<std::size_t>(z.cols());
   const std::vector<double> x_rows = row_major(x), y_rows = row_major(y), z_rows = row_major(z);

@@ -1,4 +1,5 @@
 #include "syninfo/estimators/permutation_test.hpp"
+#include "syninfo/estimators/standardise.hpp"
 
 #include "syninfo/estimators/kd_tree.hpp"
 #include "syninfo/estimators/message.hpp"
@@ -127,6 +128,17 @@ PermutationTest mi_permutation_test(MatrixView x, MatrixView y, const KsgOptions
 PermutationTest cmi_permutation_test(MatrixView x, MatrixView y, MatrixView z, const CmiOptions& estimator,
                                      const PermutationOptions& options) {
   check_permutation_options(options, "cmi permutation test");
+  if (estimator.normalise) {
+    // Standardised once, so the Z-neighbourhoods are found in the same units
+    // as the estimator's and every surrogate sees the same columns. The
+    // values are checked first, so that an error names the bad cell.
+    require_finite_columns(x, "cmi", "x");
+    require_finite_columns(y, "cmi", "y");
+    require_finite_columns(z, "cmi", "z");
+    CmiOptions raw = estimator;
+    raw.normalise = false;
+    return cmi_permutation_test(standardised_columns(x), standardised_columns(y), standardised_columns(z), raw, options);
+  }
   CmiOptions quiet = estimator;
   quiet.blocks = 0;
   const double observed = ksg_conditional_mutual_information(x, y, z, quiet).value;  // also checks the input

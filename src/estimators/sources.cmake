@@ -12,6 +12,7 @@ target_sources(syninfo_core PRIVATE
   ${PROJECT_SOURCE_DIR}/src/estimators/permutation_test.cpp
   ${PROJECT_SOURCE_DIR}/src/estimators/kozachenko_leonenko.cpp
   ${PROJECT_SOURCE_DIR}/src/estimators/csv.cpp
+  ${PROJECT_SOURCE_DIR}/src/estimators/estimate_json.cpp
 )
 target_sources(syninfo PRIVATE
   ${PROJECT_SOURCE_DIR}/src/cli/cmd_ksg.cpp

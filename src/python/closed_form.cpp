@@ -79,6 +79,7 @@ py::dict result_dict(const CrossCheckedResult<T>& checked, Precision precision, 
                      const std::string& reason) {
   const MiResult<T>& r = checked.result;
   py::dict out;
+  out["command"] = "mi";
   out["status"] = to_string(r.status);
   if (!r.detail.empty()) out["detail"] = r.detail;
   if (!r.warnings.empty()) out["warnings"] = strings(r.warnings);

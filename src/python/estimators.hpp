@@ -23,11 +23,13 @@ namespace py = pybind11;
 // Throws InvalidInput (dimension_mismatch) naming `name` otherwise.
 Eigen::MatrixXd sample_matrix(const py::array_t<double, py::array::forcecast>& a, const std::string& name);
 
-py::dict ksg_result(const Eigen::MatrixXd& x, const Eigen::MatrixXd& y, const estimators::KsgOptions& options);
+// permutation.permutations == 0: no test (no p_value field), as for cmi_result.
+py::dict ksg_result(const Eigen::MatrixXd& x, const Eigen::MatrixXd& y, const estimators::KsgOptions& options,
+                    const estimators::PermutationOptions& permutation);
 // permutation.permutations == 0: no test (no p_value field).
 py::dict cmi_result(const Eigen::MatrixXd& x, const Eigen::MatrixXd& y, const Eigen::MatrixXd& z,
                     const estimators::CmiOptions& options, const estimators::PermutationOptions& permutation);
-py::dict kl_entropy_result(const Eigen::MatrixXd& x, const estimators::KlOptions& options, const std::string& norm);
+py::dict kl_entropy_result(const Eigen::MatrixXd& x, const estimators::KlOptions& options);
 
 // method: "auto" (the one that gives `best`: quadrature for one synapse,
 // smc otherwise), or as `syninfo truth --method`: all, ksg, cmc, smc, quadrature.

@@ -86,7 +86,8 @@ PYBIND11_MODULE(_syninfo, m) {
       "ksg",
       [](const py::array_t<double, py::array::forcecast>& x, const py::array_t<double, py::array::forcecast>& y, int k,
          int algorithm, double noise, std::uint64_t seed, bool copula, std::size_t blocks, unsigned threads,
-         bool normalise) {
+         bool normalise, long long permutations) {
+        if (permutations < 0) throw std::invalid_argument("permutations must be >= 0 (0: no test)");
         estimators::KsgOptions o;
         o.k = k;
         o.algorithm = algorithm;
@@ -96,17 +97,22 @@ PYBIND11_MODULE(_syninfo, m) {
         o.normalise = normalise;
         o.blocks = blocks;
         o.threads = threads;
-        return python::ksg_result(python::sample_matrix(x, "X"), python::sample_matrix(y, "Y"), o);
+        estimators::PermutationOptions p;
+        p.permutations = static_cast<std::size_t>(permutations);
+        p.seed = seed;
+        p.threads = threads;
+        return python::ksg_result(python::sample_matrix(x, "X"), python::sample_matrix(y, "Y"), o, p);
       },
       py::arg("x"), py::arg("y"), py::arg("k"), py::arg("algorithm"), py::arg("noise"), py::arg("seed"),
-      py::arg("copula"), py::arg("blocks"), py::arg("threads"), py::arg("normalise"));
+      py::arg("copula"), py::arg("blocks"), py::arg("threads"), py::arg("normalise"), py::arg("permutations"));
   m.def(
       "cmi",
       [](const py::array_t<double, py::array::forcecast>& x, const py::array_t<double, py::array::forcecast>& y,
          const py::array_t<double, py::array::forcecast>& z, int k, long long permutations,
-         std::size_t shuffle_neighbours, std::uint64_t seed, std::size_t blocks, unsigned threads) {
+         std::size_t shuffle_neighbours, std::uint64_t seed, std::size_t blocks, unsigned threads, bool normalise) {
         estimators::CmiOptions o;
         o.k = k;
+        o.normalise = normalise;
         o.seed = seed;
         o.blocks = blocks;
         o.threads = threads;
@@ -120,7 +126,7 @@ PYBIND11_MODULE(_syninfo, m) {
                                   python::sample_matrix(z, "Z"), o, p);
       },
       py::arg("x"), py::arg("y"), py::arg("z"), py::arg("k"), py::arg("permutations"), py::arg("shuffle_neighbours"),
-      py::arg("seed"), py::arg("blocks"), py::arg("threads"));
+      py::arg("seed"), py::arg("blocks"), py::arg("threads"), py::arg("normalise"));
   m.def(
       "kl_entropy",
       [](const py::array_t<double, py::array::forcecast>& x, int k, const std::string& norm, std::size_t blocks,
@@ -133,7 +139,7 @@ PYBIND11_MODULE(_syninfo, m) {
         o.blocks = blocks;
         o.seed = seed;
         o.threads = threads;
-        return python::kl_entropy_result(python::sample_matrix(x, "X"), o, norm);
+        return python::kl_entropy_result(python::sample_matrix(x, "X"), o);
       },
       py::arg("x"), py::arg("k"), py::arg("norm"), py::arg("blocks"), py::arg("seed"), py::arg("threads"));
   m.def(

@@ -260,6 +260,7 @@ json::Value report_json(const CheckReport& report, const CheckOptions& options) 
     cases.push(std::move(c));
   }
   return json::Value::object()
+      .set("command", json::Value::string("check"))
       .set("format_version", json::Value::number(format_version))
       .set("result", json::Value::string(report.all_pass() ? "pass" : "fail"))
       .set("rtol", num(options.rtol))

@@ -9,5 +9,6 @@ target_sources(syninfo_core PRIVATE
   ${PROJECT_SOURCE_DIR}/src/truth/reliability.cpp
   ${PROJECT_SOURCE_DIR}/src/truth/density_rank.cpp
   ${PROJECT_SOURCE_DIR}/src/truth/noise_regularised_smc.cpp
+  ${PROJECT_SOURCE_DIR}/src/truth/truth_json.cpp
 )
 target_sources(syninfo PRIVATE ${PROJECT_SOURCE_DIR}/src/cli/cmd_truth.cpp)

@@ -62,6 +62,7 @@ syninfo_cli_test(mi_bad_policy 2 "--pd-policy must be report or nearest-pd" mi $
 include(${PROJECT_SOURCE_DIR}/tests/cli/attractor.cmake)
 include(${PROJECT_SOURCE_DIR}/tests/cli/pid.cmake OPTIONAL)
 include(${PROJECT_SOURCE_DIR}/tests/cli/cmi.cmake)
+include(${PROJECT_SOURCE_DIR}/tests/cli/ksg_permutations.cmake)
 include(${PROJECT_SOURCE_DIR}/tests/cli/robustness_inputs.cmake)
 include(${CMAKE_CURRENT_LIST_DIR}/covariance_tolerance.cmake)
 include(${PROJECT_SOURCE_DIR}/tests/cli/robustness_truth.cmake)

@@ -3,6 +3,7 @@
 // mutual information, thread independence and input checks.
 #include "syninfo/estimators/ksg.hpp"
 #include "syninfo/estimators/ksg_conditional.hpp"
+#include "syninfo/estimators/standardise.hpp"
 
 #include "samples.hpp"
 
@@ -101,6 +102,7 @@ TEST_CASE("CMI equals an O(N^2) reference on data with ties and duplicates", "[c
       CmiOptions o;
       o.k = k;
       o.blocks = 0;
+      o.normalise = false;  // the reference works on the columns as given
       INFO("z columns " << z_columns << ", k = " << k);
       const double fast = ksg_conditional_mutual_information(s.x, s.y, s.z, o).value;
       CHECK(fast == Approx(brute_force_cmi(s.x, s.y, s.z, k)).margin(1e-12));
@@ -118,6 +120,7 @@ TEST_CASE("CMI equals the O(N^2) reference on continuous data, multivariate X, Y
     CmiOptions o;
     o.k = k;
     o.blocks = 0;
+    o.normalise = false;  // the reference works on the columns as given
     // Tolerance 1e-12 as in the tied case.
     CHECK(ksg_conditional_mutual_information(w.leftCols(2), w.middleCols(2, 2), w.rightCols(2), o).value ==
           Approx(brute_force_cmi(w.leftCols(2), w.middleCols(2, 2), w.rightCols(2), k)).margin(1e-12));
@@ -177,14 +180,53 @@ TEST_CASE("CMI with a constant Z is KSG algorithm 1's MI", "[cmi]") {
     KsgOptions ko;
     ko.k = k;
     ko.blocks = 0;
-    ko.normalise = false;  // CMI works on the columns as given (no normalisation option yet)
     CmiOptions co;
     co.k = k;
     co.blocks = 0;
+    // Both normalised (the defaults): a constant Z standardises to zeros.
     const double mi = ksg_mutual_information(w.leftCols(2), w.col(2), ko).value;
     CHECK(ksg_conditional_mutual_information(w.leftCols(2), w.col(2), constant, co).value ==
           Approx(mi).margin(1e-12));
+    // Both on the columns as given.
+    ko.normalise = false;
+    co.normalise = false;
+    const double raw_mi = ksg_mutual_information(w.leftCols(2), w.col(2), ko).value;
+    CHECK(raw_mi != mi);  // the columns have different scales, so normalising matters
+    CHECK(ksg_conditional_mutual_information(w.leftCols(2), w.col(2), constant, co).value ==
+          Approx(raw_mi).margin(1e-12));
   }
+}
+
+TEST_CASE("CMI normalises columns by default: rescaling X, Y or Z changes nothing but rounding", "[cmi]") {
+  // Tolerance 1e-12: after standardisation the rescaled columns equal the
+  // originals to rounding, which moves no neighbour count on continuous
+  // data; what remains is the rounding of the sums.
+  Eigen::MatrixXd s = Eigen::MatrixXd::Identity(4, 4);
+  s(0, 2) = s(2, 0) = 0.5;
+  s(1, 2) = s(2, 1) = 0.4;
+  s(0, 1) = s(1, 0) = 0.6;  // partial correlation 0.50 given Z: I(X;Y|Z) = 0.147 nats
+  const auto w = gaussian_rows(s, 1500, 79);
+  CmiOptions o;
+  o.blocks = 0;
+  const double base = ksg_conditional_mutual_information(w.col(0), w.col(1), w.rightCols(2), o).value;
+  Eigen::MatrixXd z_scaled = w.rightCols(2);
+  z_scaled.col(0) *= 1000.0;
+  z_scaled.col(1) *= 0.001;
+  const Eigen::MatrixXd x_scaled = w.col(0) * 250.0;
+  CHECK(ksg_conditional_mutual_information(x_scaled, w.col(1), z_scaled, o).value == Approx(base).margin(1e-12));
+  // Equal to the raw estimator on standardised columns, exactly.
+  CmiOptions raw = o;
+  raw.normalise = false;
+  CHECK(ksg_conditional_mutual_information(standardised_columns(w.col(0)), standardised_columns(w.col(1)),
+                                           standardised_columns(w.rightCols(2)), raw)
+            .value == base);
+  // Without normalisation the scales move the estimate (max-norm): z0 * 1000
+  // then dominates every neighbourhood, all counts coincide and the estimate
+  // collapses from 0.16 to 0 nats (measured), far beyond the 1e-12 above.
+  const double raw_base = ksg_conditional_mutual_information(w.col(0), w.col(1), w.rightCols(2), raw).value;
+  const double raw_scaled = ksg_conditional_mutual_information(x_scaled, w.col(1), z_scaled, raw).value;
+  INFO("raw " << raw_base << ", rescaled raw " << raw_scaled);
+  CHECK(std::fabs(raw_scaled - raw_base) > 0.05);
 }
 
 TEST_CASE("CMI with Z independent of X and Y is about the MI", "[cmi]") {
@@ -210,6 +252,9 @@ TEST_CASE("CMI: symmetric in X and Y and independent of the thread count", "[cmi
   const TiedSample s = tied_sample(2);
   CmiOptions o;
   o.threads = 1;
+  // In the given units: the tied sample's exact ties are what this checks,
+  // and standardising can move tied distances by a rounding.
+  o.normalise = false;
   const Estimate one = ksg_conditional_mutual_information(s.x, s.y, s.z, o);
   // Exact (==): the max-norm does not care about the order of coordinates,
   // and per-point terms do not depend on the thread that made them.

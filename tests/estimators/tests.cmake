@@ -22,11 +22,11 @@ set(_est_data ${PROJECT_SOURCE_DIR}/tests/estimators)
 add_test(NAME "estimators cli: ksg prints estimate and error"
          COMMAND $<TARGET_FILE:syninfo> ksg ${_est_data}/gaussian_pair.csv --x 0 --y 1 --k 4 --algorithm 2 --threads 2)
 set_tests_properties("estimators cli: ksg prints estimate and error" PROPERTIES
-  PASS_REGULAR_EXPRESSION "\"method\": \"ksg2\".*\"k\": 4.*\"samples\": 400.*\"estimate_nats\": 0\\.[3-6].*\"estimate_bits\".*\"standard_error_nats\": 0\\.0")
+  PASS_REGULAR_EXPRESSION "\"method\": \"ksg2\".*\"k\": 4.*\"samples\": 400.*\"mi_nats\": 0\\.[3-6].*\"mi_bits\".*\"standard_error_nats\": 0\\.0")
 add_test(NAME "estimators cli: entropy prints estimate"
          COMMAND $<TARGET_FILE:syninfo> entropy ${_est_data}/gaussian_pair.csv --cols 0-1 --norm euclidean)
 set_tests_properties("estimators cli: entropy prints estimate" PROPERTIES
-  PASS_REGULAR_EXPRESSION "\"method\": \"kozachenko_leonenko_euclidean\".*\"estimate_nats\": 2\\.")
+  PASS_REGULAR_EXPRESSION "\"method\": \"kozachenko_leonenko_euclidean\".*\"entropy_nats\": 2\\.")
 add_test(NAME "estimators cli: ksg exits 0"
          COMMAND $<TARGET_FILE:syninfo> ksg ${_est_data}/gaussian_pair.csv --x 0,2 --y 1 --copula --noise 1e-10)
 add_test(NAME "estimators cli: bad cell names line and column"

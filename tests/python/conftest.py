@@ -42,3 +42,22 @@ def write_csv(path, columns):
         for row in data:
             f.write(",".join(repr(float(v)) for v in row) + "\n")
     return str(path)
+
+
+# Fields only the CLI has: where its CSV input came from, and wall-clock times.
+CLI_INPUT_FIELDS = {"rows_read", "rows_dropped", "delimiter", "index_column_skipped", "header", "x_columns",
+                    "y_columns", "z_columns", "columns"}
+
+
+def without_timings(value):
+    """A result with every "seconds" field removed (they differ run to run)."""
+    if isinstance(value, dict):
+        return {k: without_timings(v) for k, v in value.items() if k != "seconds"}
+    if isinstance(value, list):
+        return [without_timings(v) for v in value]
+    return value
+
+
+def result_fields(cli_out):
+    """The CLI's JSON without its input description: what the Python module returns."""
+    return {k: v for k, v in cli_out.items() if k not in CLI_INPUT_FIELDS}

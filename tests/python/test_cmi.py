@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import syninfo
-from conftest import write_csv
+from conftest import result_fields, write_csv
 
 
 @pytest.fixture
@@ -25,16 +25,15 @@ def test_cmi_equals_cli(cli, chain):
     out = cli(["cmi", csv, "--x", "0", "--y", "1", "--z", "2-3", "--k", "4", "--permutations", "9", "--seed", "7",
                "--threads", "2"])
     py = syninfo.cmi(x, y, z, k=4, permutations=9, seed=7, threads=2)
-    for key in ("method", "k", "samples", "estimate_nats", "estimate_bits", "standard_error_nats", "error_method",
-                "seed", "permutations", "p_value", "surrogates_at_least_observed", "surrogate_mean_nats",
-                "surrogate_sd_nats", "shuffle_neighbours", "null_method"):
-        assert py[key] == out[key], key
+    # One naming scheme (docs/output_fields.md): the same fields with the same values.
+    assert py == result_fields(out)
+    assert py["normalised"] is True
     # Gaussian oracle: given Z, X ~ 0.6 z0 + N(0, 0.64) and Y = 0.5 X + ..., so
     # I(X;Y|Z) = 0.5 ln(1 + 0.25 * 0.64 / 0.49) = 0.1415 nats. Tolerance
     # 4 SE + 0.02 (the bias of Frenzel-Pompe in 4 joint dimensions at
     # N = 1500, as in tests/estimators/test_ksg_conditional.cpp).
     truth = 0.5 * np.log(1 + 0.25 * 0.64 / 0.49)
-    assert abs(py["estimate_nats"] - truth) < 4 * py["standard_error_nats"] + 0.02
+    assert abs(py["cmi_nats"] - truth) < 4 * py["standard_error_nats"] + 0.02
     # Strong conditional dependence: no surrogate of 9 reaches it.
     assert py["p_value"] == pytest.approx(0.1, abs=1e-15)
 
@@ -56,7 +55,7 @@ def test_cmi_null_gives_large_p_value(chain):
     y = z[:, 0] + 0.5 * np.random.default_rng(32).normal(size=len(x))
     py = syninfo.cmi(x, y, z, permutations=19, seed=2)
     assert py["p_value"] > 0.1
-    assert syninfo.ksg(x, y)["estimate_nats"] > 0.1  # the unconditional dependence is real
+    assert syninfo.ksg(x, y)["mi_nats"] > 0.1  # the unconditional dependence is real
 
 
 def test_cmi_errors():

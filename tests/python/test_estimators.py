@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import syninfo
-from conftest import write_csv
+from conftest import result_fields, without_timings, write_csv
 
 
 @pytest.fixture
@@ -23,11 +23,12 @@ def test_ksg_equals_cli(cli, gaussian_pair, algorithm):
     csv = write_csv(cli.tmp_path / "xy.csv", [x, y])
     out = cli(["ksg", csv, "--x", "0", "--y", "1", "--k", "4", "--algorithm", str(algorithm), "--threads", "2"])
     py = syninfo.ksg(x, y, k=4, algorithm=algorithm, threads=2)
-    for key in ("estimate_nats", "standard_error_nats", "samples", "method", "error_method"):
-        assert py[key] == out[key], key
+    # One naming scheme (docs/output_fields.md): the same fields with the same values.
+    assert py == result_fields(out)
+    assert "estimate_nats" not in py
     # Gaussian oracle -0.5 ln(1 - rho^2), rho = 0.6: 0.2231 nats. KSG's bias
     # at N = 2000 is far below its standard error; 5 SE leaves room for chance.
-    assert abs(py["estimate_nats"] - 0.5 * np.log(1 / (1 - 0.36))) < 5 * py["standard_error_nats"] + 0.01
+    assert abs(py["mi_nats"] - 0.5 * np.log(1 / (1 - 0.36))) < 5 * py["standard_error_nats"] + 0.01
 
 
 def test_kl_entropy_equals_cli(cli, gaussian_pair):
@@ -35,8 +36,7 @@ def test_kl_entropy_equals_cli(cli, gaussian_pair):
     csv = write_csv(cli.tmp_path / "xy.csv", [x, y])
     out = cli(["entropy", csv, "--cols", "0,1", "--k", "3", "--norm", "euclidean"])
     py = syninfo.kl_entropy(np.column_stack([x, y]), k=3, norm="euclidean")
-    for key in ("estimate_nats", "standard_error_nats", "samples", "method"):
-        assert py[key] == out[key], key
+    assert py == result_fields(out)
 
 
 def test_estimator_errors():
@@ -59,12 +59,13 @@ def test_true_information_equals_cli_quadrature(cli):
     means = np.zeros((3, 2))
     covs = 0.5 * np.eye(2)
     spec = {"patterns": [{"mean": m.tolist(), "cov": covs.tolist()} for m in means], "synapses": [[0, 1]], "pattern": 0}
-    py = syninfo.true_information(means, covs, [[0, 1]], 0)
+    py = syninfo.true_information(means, covs, [[0, 1]], 0, method="quadrature")
     out = cli(["truth", "--method", "quadrature"], spec=spec)
     assert py["best"]["method"] == out["best"]["method"] == "quadrature"
-    assert py["value"] == out["best"]["mi_nats"]
-    assert py["standard_error"] == out["best"]["standard_error_nats"]
-    assert py["reliable"] == out["reliable"] and py["reliability_note"] == out["reliability_note"]
+    # The whole result, field for field (docs/output_fields.md), but the timings.
+    assert without_timings(py) == without_timings(out)
+    assert py["mi_nats"] == py["best"]["mi_nats"] and py["standard_error_nats"] == py["best"]["standard_error_nats"]
+    assert (py["N"], py["P"], py["n"], py["command"]) == (2, 3, 1, "truth")
 
 
 def test_true_information_rejects_bad_method():
@@ -85,5 +86,16 @@ def test_true_information_degenerate_cycle_by_paired_steps(cli):
     assert py["best"]["method"] == out["best"]["method"] == "smc"
     assert not py["best"]["lower_bound"]
     assert py["estimates"][0]["paired_steps"] == 1 == out["estimates"][0]["paired_steps"]
-    assert py["value"] == out["best"]["mi_nats"]
-    assert py["standard_error"] == out["best"]["standard_error_nats"]
+    assert without_timings(py) == without_timings(out)
+
+
+def test_ksg_permutation_test_equals_cli(cli, gaussian_pair):
+    # The MI permutation test: the same surrogates (seeded per surrogate, so
+    # independent of the thread count) in both, hence the same p-value.
+    x, y = gaussian_pair
+    csv = write_csv(cli.tmp_path / "xy.csv", [x, y])
+    out = cli(["ksg", csv, "--x", "0", "--y", "1", "--permutations", "9", "--seed", "5", "--threads", "2"])
+    py = syninfo.ksg(x, y, permutations=9, seed=5, threads=1)
+    assert py == result_fields(out)
+    # rho = 0.6 at N = 2000: no shuffle reaches the estimate.
+    assert py["p_value"] == pytest.approx(0.1, abs=1e-15) and py["surrogates_at_least_observed"] == 0

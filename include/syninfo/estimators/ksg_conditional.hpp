@@ -37,6 +37,10 @@ struct CmiOptions {
   // for KSG (block_error.hpp); fewer blocks if a block would have fewer than
   // 2(k+1) rows; NaN with fewer than 2 blocks (0 or 1 turns it off).
   std::size_t blocks = 10;
+  // Standardise every column of x, y and z (zero mean, unit sample variance;
+  // standardise.hpp) first, as KsgOptions::normalise does for KSG: the
+  // max-norm neighbourhoods then do not depend on the columns' units.
+  bool normalise = true;
 };
 
 // x: N x dx, y: N x dy, z: N x dz, rows are samples. Throws

@@ -1,8 +1,10 @@
 """syninfo: the Fan & Mysore closed forms for the information stored in
 Hebbian synapses, and independent estimates of the true information.
 
-Numbers come back as float at precision="double" and as decimal strings at
-precision 50 or 100. Inputs may be numpy arrays, lists, floats or decimal
+Results are dicts whose fields are named as in the CLI's JSON
+(docs/output_fields.md): mi_nats, mi_bits, cmi_nats, entropy_nats,
+standard_error_nats, ... Numbers come back as float when computed in double
+and as decimal strings at precision 50 or 100. Inputs may be numpy arrays, lists, floats or decimal
 strings; a float is read as the shortest decimal text that round-trips it
 (what repr and json.dumps write), a str exactly at the working precision.
 Invalid input raises syninfo.InvalidInput (a ValueError) whose .kind and
@@ -81,31 +83,36 @@ def generate(N, P, seed=1, mean_low="-1", mean_high="1", cov=None, synapses=((0,
 def true_information(means=None, covs=None, synapses=None, k=0, method="auto", spec=None, samples=20000, seed=1,
                      neighbours=3, smc_samples=4000, threads=0):
     """I(W_E; x^k) by the independent estimators (double precision), as
-    `syninfo truth`: value and standard_error (of the best estimate), best,
-    reliable, reliability_note, estimates, notes. method "auto" runs only the
+    `syninfo truth`: mi_nats, mi_bits, standard_error_nats and information
+    (finite, infinite or undefined) of the best estimate, reliable,
+    reliability_note, best, estimates, closed_form, notes. method "auto" runs only the
     method that gives `best` (quadrature for one synapse, smc otherwise)."""
     if spec is None:
         spec = _spec(means, covs, synapses, k)
     return _syninfo.true_information(spec, method, samples, seed, neighbours, smc_samples, threads)
 
 
-def ksg(X, Y, k=3, algorithm=1, normalise=True, noise=0.0, seed=1, copula=False, blocks=10, threads=0):
+def ksg(X, Y, k=3, algorithm=1, normalise=True, noise=0.0, seed=1, copula=False, blocks=10, threads=0,
+        permutations=0):
     """KSG estimate of I(X; Y) in nats (max-norm), as `syninfo ksg`: rows are
     samples (a 1-D array is one column). normalise=True (the default)
     standardises every column to zero mean and unit variance first, so the
     estimate does not depend on the columns' units; normalise=False keeps the
     given units (`syninfo ksg --no-normalise`). The result's "warnings" flags
-    identical x and y columns and estimates at the KSG ceiling."""
-    return _syninfo.ksg(X, Y, k, algorithm, noise, seed, copula, blocks, threads, normalise)
+    identical x and y columns and estimates at the KSG ceiling. With
+    permutations > 0 also a p-value for X independent of Y, from surrogates
+    that shuffle the rows of Y (`syninfo ksg --permutations`)."""
+    return _syninfo.ksg(X, Y, k, algorithm, noise, seed, copula, blocks, threads, normalise, permutations)
 
 
-def cmi(X, Y, Z, k=3, permutations=0, seed=1, shuffle_neighbours=5, blocks=10, threads=0):
+def cmi(X, Y, Z, k=3, permutations=0, seed=1, shuffle_neighbours=5, blocks=10, threads=0, normalise=True):
     """KSG (Frenzel-Pompe) estimate of I(X; Y | Z) in nats (max-norm), as
     `syninfo cmi`: rows are samples (a 1-D array is one column). With
     permutations > 0 also a p-value for X independent of Y given Z, from
     surrogates that permute X locally within neighbourhoods of
-    shuffle_neighbours rows in Z (Runge 2018)."""
-    return _syninfo.cmi(X, Y, Z, k, permutations, shuffle_neighbours, seed, blocks, threads)
+    shuffle_neighbours rows in Z (Runge 2018). normalise=True (the default)
+    standardises every column first, as ksg does."""
+    return _syninfo.cmi(X, Y, Z, k, permutations, shuffle_neighbours, seed, blocks, threads, normalise)
 
 
 def kl_entropy(X, k=3, norm="max", blocks=10, seed=1, threads=0):
