@@ -3,6 +3,7 @@
 target_sources(syninfo_core PRIVATE
   ${PROJECT_SOURCE_DIR}/src/audit/kolmogorov_smirnov.cpp
   ${PROJECT_SOURCE_DIR}/src/audit/fenton_wilkinson_audit.cpp
+  ${PROJECT_SOURCE_DIR}/src/audit/audit_json.cpp
 )
 target_sources(syninfo PRIVATE
   ${PROJECT_SOURCE_DIR}/src/cli/cmd_audit.cpp

@@ -2,6 +2,7 @@
 // wraps it): the library's closed form, estimators and spec reader, with
 // invalid input raised as syninfo.InvalidInput (a ValueError) carrying the
 // CLI's kind and location.
+#include "audit_check.hpp"
 #include "closed_form.hpp"
 #include "convert.hpp"
 #include "estimators.hpp"
@@ -156,4 +157,26 @@ PYBIND11_MODULE(_syninfo, m) {
       },
       py::arg("spec"), py::arg("method"), py::arg("samples"), py::arg("seed"), py::arg("k"), py::arg("smc_samples"),
       py::arg("threads"));
+  m.def(
+      "audit",
+      [](const py::object& spec, const std::string& precision, std::size_t samples, std::size_t inner,
+         std::size_t smc_samples, std::size_t particles, std::uint64_t seed, const std::string& pd_policy,
+         double repair_floor, unsigned threads) {
+        // The ranges of `syninfo audit`'s options.
+        if (samples < 100 || inner < 4 || smc_samples < 100 || particles < 2)
+          throw std::invalid_argument("audit needs samples >= 100, inner >= 4, smc_samples >= 100, particles >= 2");
+        audit::AuditOptions o;
+        o.samples = samples;
+        o.inner = inner;
+        o.smc_samples = smc_samples;
+        o.smc_particles = particles;
+        o.seed = seed;
+        o.threads = threads;
+        o.mi = mi_options(pd_policy, repair_floor);
+        return python::audit_result(python::to_json(spec, ""), precision, o);
+      },
+      py::arg("spec"), py::arg("precision"), py::arg("samples"), py::arg("inner"), py::arg("smc_samples"),
+      py::arg("particles"), py::arg("seed"), py::arg("pd_policy"), py::arg("repair_floor"), py::arg("threads"));
+  m.def("check_reference", &python::check_reference_result, py::arg("results"), py::arg("reference"), py::arg("rtol"),
+        py::arg("atol"), py::arg("threads"));
 }

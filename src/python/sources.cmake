@@ -40,6 +40,7 @@ if(SYNINFO_PYTHON_BUILT)
     ${PROJECT_SOURCE_DIR}/src/python/convert.cpp
     ${PROJECT_SOURCE_DIR}/src/python/closed_form.cpp
     ${PROJECT_SOURCE_DIR}/src/python/estimators.cpp
+    ${PROJECT_SOURCE_DIR}/src/python/audit_check.cpp
   )
   target_link_libraries(syninfo_python PRIVATE syninfo_core)
   set_target_properties(syninfo_python PROPERTIES OUTPUT_NAME _syninfo LIBRARY_OUTPUT_DIRECTORY ${SYNINFO_PYTHON_DIR}/syninfo)

@@ -17,7 +17,7 @@ from . import _syninfo
 from ._syninfo import InvalidInput
 
 __all__ = ["InvalidInput", "closed_form", "closed_form_batch", "closed_form_spec", "generate",
-           "true_information", "ksg", "cmi", "kl_entropy"]
+           "true_information", "audit", "check_reference", "ksg", "cmi", "kl_entropy"]
 
 
 def _precision(precision):
@@ -90,6 +90,29 @@ def true_information(means=None, covs=None, synapses=None, k=0, method="auto", s
     if spec is None:
         spec = _spec(means, covs, synapses, k)
     return _syninfo.true_information(spec, method, samples, seed, neighbours, smc_samples, threads)
+
+
+def audit(means=None, covs=None, synapses=None, k=0, spec=None, precision="double", samples=20000, inner=256,
+          smc_samples=4000, particles=32, seed=1, pd_policy="report", repair_floor=1e-6, threads=0):
+    """The Fenton-Wilkinson audit of one problem, as `syninfo audit`: the closed
+    form, exact and surrogate moments, KS distances, entropy and MI errors
+    against the true information, and a verdict. precision is the closed
+    form's ("double" or 50); the truth is computed in double."""
+    if spec is None:
+        spec = _spec(means, covs, synapses, k)
+    return _syninfo.audit(spec, _precision(precision), samples, inner, smc_samples, particles, seed, pd_policy,
+                          repair_floor, threads)
+
+
+def check_reference(results, reference=None, rtol=1e-9, atol=1e-12, threads=0):
+    """Another implementation's I_FW values against the reference set, as
+    `syninfo check --report-json`: results is a list of dicts with id, value
+    (a float, None or a decimal string) and optionally status, or the text of
+    a CSV file with the header id,value or id,status,value. reference is the
+    path of a .jsonl or .csv reference file (validation/reference/); None
+    rebuilds the built-in set (about a minute). Returns the report dict:
+    result ("pass"/"fail"), passed, failed, max_abs_error, cases, ..."""
+    return _syninfo.check_reference(results, None if reference is None else str(reference), rtol, atol, threads)
 
 
 def ksg(X, Y, k=3, algorithm=1, normalise=True, noise=0.0, seed=1, copula=False, blocks=10, threads=0,
