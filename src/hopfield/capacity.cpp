@@ -1,5 +1,7 @@
 #include "syninfo/hopfield/capacity.hpp"
 
+#include "syninfo/parallel.hpp"
+
 #include <boost/math/distributions/binomial.hpp>
 
 #include <algorithm>
@@ -27,7 +29,7 @@ double percentile(std::vector<double> values, double q) {
   return values[lo] + (pos - static_cast<double>(lo)) * (values[hi] - values[lo]);
 }
 
-CapacityResult hebbian_capacity(const CapacityOptions& o) {
+void check_capacity_grid(const CapacityOptions& o) {
   require_neurons(o.neurons);
   if (o.alphas.empty()) throw std::invalid_argument("the load grid is empty");
   if (o.seeds == 0) throw std::invalid_argument("at least one seed is needed");
@@ -36,17 +38,28 @@ CapacityResult hebbian_capacity(const CapacityOptions& o) {
       throw std::invalid_argument("load alpha must be a positive number, got " + std::to_string(o.alphas[a]));
     if (a > 0 && !(o.alphas[a] > o.alphas[a - 1])) throw std::invalid_argument("the load grid must be ascending");
   }
+}
+
+std::vector<std::size_t> patterns_per_load(const CapacityOptions& o) {
+  std::vector<std::size_t> m;
+  for (double alpha : o.alphas)
+    m.push_back(std::max<std::size_t>(1, static_cast<std::size_t>(std::llround(alpha * static_cast<double>(o.neurons)))));
+  return m;
+}
+
+CapacityResult hebbian_capacity(const CapacityOptions& o) {
+  check_capacity_grid(o);
   CapacityResult r;
   r.alphas = o.alphas;
   r.accuracy.assign(o.alphas.size(), std::vector<Accuracy>(o.seeds));
-  for (double alpha : o.alphas)
-    r.patterns.push_back(std::max<std::size_t>(1, static_cast<std::size_t>(std::llround(alpha * static_cast<double>(o.neurons)))));
-  for (std::size_t s = 0; s < o.seeds; ++s)
-    for (std::size_t a = 0; a < o.alphas.size(); ++a) {
-      Rng rng(o.seed + s, a);
-      const Matrix<double> xi = random_patterns<double>(o.neurons, r.patterns[a], rng);
-      r.accuracy[a][s] = recall_accuracy(hebbian_weights(xi), xi, o.accuracy, rng);
-    }
+  r.patterns = patterns_per_load(o);
+  // Each (seed, load) draws from its own stream Rng(seed + s, a).
+  parallel_for_each_dynamic(o.seeds * o.alphas.size(), o.threads, [&](std::size_t task) {
+    const std::size_t s = task / o.alphas.size(), a = task % o.alphas.size();
+    Rng rng(o.seed + s, a);
+    const Matrix<double> xi = random_patterns<double>(o.neurons, r.patterns[a], rng);
+    r.accuracy[a][s] = recall_accuracy(hebbian_weights(xi), xi, o.accuracy, rng);
+  });
   for (std::size_t s = 0; s < o.seeds; ++s) {
     double alpha_c = 0;
     for (std::size_t a = 0; a < o.alphas.size(); ++a) {

@@ -1,4 +1,6 @@
 # Binary Hopfield networks: Hebbian storage, recall, accuracy and capacity.
 target_sources(syninfo_core PRIVATE
   ${PROJECT_SOURCE_DIR}/src/hopfield/capacity.cpp
+  ${PROJECT_SOURCE_DIR}/src/hopfield/pid_profile.cpp
 )
+target_sources(syninfo PRIVATE ${PROJECT_SOURCE_DIR}/src/cli/cmd_hopfield.cpp)

@@ -55,6 +55,7 @@ struct CapacityOptions {
   Criterion criterion = Criterion::theta;
   double required_accuracy = 0.95;
   AccuracyOptions accuracy;
+  unsigned threads = 1;        // networks in parallel (0: all cores); the result does not depend on it
 };
 
 struct CapacityResult {
@@ -66,6 +67,12 @@ struct CapacityResult {
   std::vector<double> alpha_c;
   double median = 0, low = 0, high = 0;          // median and central 90% (5th, 95th percentile)
 };
+
+// std::invalid_argument for N < 2, an empty grid, a load <= 0 or a grid that
+// is not ascending, or no seeds (the checks of every load sweep).
+void check_capacity_grid(const CapacityOptions& options);
+// M = round(alpha N), at least 1, per load of the grid.
+std::vector<std::size_t> patterns_per_load(const CapacityOptions& options);
 
 // Hebbian networks over the grid of loads; std::invalid_argument for N < 2,
 // an empty grid, a load <= 0 or a grid that is not ascending, or no seeds.

@@ -1,0 +1,274 @@
+// syninfo hopfield: binary Hopfield networks with Hebbian storage (seed 003):
+// the capacity from a load sweep, and the PID profile of the neurons against
+// the load (its Fig. 1D).
+#include "command.hpp"
+
+#include "syninfo/hopfield/capacity.hpp"
+#include "syninfo/hopfield/pid_profile.hpp"
+#include "syninfo/json.hpp"
+#include "syninfo/report/atomic_output.hpp"
+#include "syninfo/report/gnuplot.hpp"
+
+#include <cmath>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace syninfo::cli {
+namespace {
+
+using namespace syninfo::hopfield;
+
+double parse_load(const std::string& item) {
+  char* end = nullptr;
+  const double a = std::strtod(item.c_str(), &end);
+  if (item.empty() || *end != '\0' || !std::isfinite(a) || !(a > 0))
+    throw UsageError("--alphas expects positive numbers (A1,A2,... or LOW:STEP:HIGH), got '" + item + "'");
+  return a;
+}
+
+// "A1,A2,..." (ascending) or "LOW:STEP:HIGH" (LOW, LOW + STEP, ... up to HIGH,
+// each computed as LOW + k STEP so that no rounding accumulates).
+std::vector<double> parse_loads(const std::string& text) {
+  std::vector<double> out;
+  if (text.find(':') != std::string::npos) {
+    std::stringstream ss(text);
+    std::string a, b, c;
+    if (!std::getline(ss, a, ':') || !std::getline(ss, b, ':') || !std::getline(ss, c) || c.find(':') != std::string::npos)
+      throw UsageError("--alphas LOW:STEP:HIGH needs three numbers, got '" + text + "'");
+    const double low = parse_load(a), step = parse_load(b), high = parse_load(c);
+    if (high < low) throw UsageError("--alphas LOW:STEP:HIGH needs HIGH >= LOW, got '" + text + "'");
+    const auto count = static_cast<std::size_t>(std::floor((high - low) / step + 1e-9)) + 1;
+    if (count > 10000) throw UsageError("--alphas '" + text + "' makes more than 10000 loads");
+    // Rounded to 1e-9 so that 0.05:0.05:0.25 gives 0.15, not 0.15000000000000002.
+    for (std::size_t k = 0; k < count; ++k) out.push_back(std::round((low + static_cast<double>(k) * step) * 1e9) / 1e9);
+  } else {
+    std::stringstream ss(text);
+    std::string item;
+    while (std::getline(ss, item, ',')) out.push_back(parse_load(item));
+  }
+  if (out.empty()) throw UsageError("--alphas is empty");
+  for (std::size_t k = 1; k < out.size(); ++k)
+    if (!(out[k] > out[k - 1])) throw UsageError("--alphas must be ascending, got '" + text + "'");
+  return out;
+}
+
+RecallOptions recall_from(const Args& args) {
+  RecallOptions r;
+  const std::string update = args.get_or("update", "synchronous");
+  if (update == "asynchronous") r.update = Update::asynchronous;
+  else if (update != "synchronous") throw UsageError("--update must be synchronous or asynchronous, got '" + update + "'");
+  r.max_steps = static_cast<std::size_t>(args.get_int("max-steps", 100, 1, 1'000'000));
+  return r;
+}
+
+// The options every load sweep takes (CapacityOptions and PidProfileOptions
+// name them alike).
+template <class SweepOptions>
+void sweep_from(const Args& args, SweepOptions& o, long long default_neurons, const char* default_alphas) {
+  o.neurons = static_cast<std::size_t>(args.get_int("N", default_neurons, 2, 100000));
+  o.alphas = parse_loads(args.get_or("alphas", default_alphas));
+  o.seeds = static_cast<std::size_t>(args.get_int("seeds", 20, 1, 100000));
+  o.seed = static_cast<std::uint64_t>(args.get_int("seed", 1, 0, 1'000'000'000'000LL));
+  o.threads = static_cast<unsigned>(args.get_int("threads", 0, 0, 4096));
+}
+
+json::Value summary_json(const Summary& s) {
+  return json::Value::object().set("median", number_or_null(s.median)).set("low", number_or_null(s.low))
+      .set("high", number_or_null(s.high));
+}
+
+// Writes DIR/NAME.csv, NAME.gp and the figure NAME.png / NAME.svg.
+void write_figure(const report::AtomicDirectory& dir, const std::string& name, const std::string& csv,
+                  const std::string& plot) {
+  std::ofstream(dir.staging() / (name + ".csv")) << csv;
+  const std::string script = report::png_and_svg_terminal(name, 900, 600, "Sans,11") + plot;
+  report::run_gnuplot(script, dir.staging() / (name + ".gp"));
+  report::run_gnuplot(script, dir.staging() / (name + ".gp"), "svg = 1");
+}
+
+int run_capacity(int argc, char** argv) {
+  const Args args = parse_args(argc, argv, 3,
+                               {"rule", "N", "alphas", "seeds", "seed", "criterion", "flip", "theta", "required",
+                                "update", "max-steps", "threads", "out"},
+                               {"force"});
+  if (!args.positional.empty()) throw UsageError("unexpected argument '" + args.positional[0] + "'");
+  const std::string rule = args.get_or("rule", "hebbian");
+  if (rule != "hebbian")
+    throw UsageError("--rule: only hebbian is implemented so far (infomorphic and descent rules are not), got '" + rule + "'");
+  CapacityOptions o;
+  sweep_from(args, o, 100, "0.02:0.02:0.3");
+  const std::string criterion = args.get_or("criterion", "theta");
+  if (criterion == "cos") o.criterion = Criterion::cosine;
+  else if (criterion != "theta") throw UsageError("--criterion must be cos or theta, got '" + criterion + "'");
+  o.accuracy.flip_fraction = args.get_double("flip", 0, 0, 0.5);
+  o.accuracy.theta = args.get_double("theta", 0.95, 0, 1);
+  o.required_accuracy = args.get_double("required", 0.95, 0, 1);
+  o.accuracy.recall = recall_from(args);
+  std::optional<report::AtomicDirectory> dir;
+  if (auto out = args.get("out")) dir.emplace(*out, args.has("force"));
+
+  const CapacityResult r = hebbian_capacity(o);
+  json::Value per_load = json::Value::array();
+  std::ostringstream csv;
+  csv << "alpha,patterns,seed,a_cos,a_theta,fixed_points,two_cycles,step_limits\n";
+  for (std::size_t a = 0; a < r.alphas.size(); ++a) {
+    json::Value seeds = json::Value::array();
+    for (std::size_t s = 0; s < o.seeds; ++s) {
+      const Accuracy& x = r.accuracy[a][s];
+      seeds.push(json::Value::object().set("a_cos", number_or_null(x.mean_cosine))
+                     .set("a_theta", number_or_null(x.fraction_recalled)).set("fixed_points", count_json(x.fixed_points))
+                     .set("two_cycles", count_json(x.two_cycles)).set("step_limits", count_json(x.step_limits)));
+      csv << r.alphas[a] << ',' << r.patterns[a] << ',' << s << ',' << x.mean_cosine << ',' << x.fraction_recalled << ','
+          << x.fixed_points << ',' << x.two_cycles << ',' << x.step_limits << '\n';
+    }
+    per_load.push(json::Value::object().set("alpha", json::Value::number(r.alphas[a]))
+                      .set("patterns", count_json(r.patterns[a])).set("seeds", std::move(seeds)));
+  }
+  json::Value alpha_c = json::Value::array();
+  for (double a : r.alpha_c) alpha_c.push(json::Value::number(a));
+  json::Value out = json::Value::object();
+  out.set("command", json::Value::string("hopfield capacity"))
+      .set("rule", json::Value::string(rule))
+      .set("N", count_json(o.neurons))
+      .set("criterion", json::Value::string(to_string(o.criterion)))
+      .set("required_accuracy", json::Value::number(o.required_accuracy))
+      .set("theta", json::Value::number(o.accuracy.theta))
+      .set("flip_fraction", json::Value::number(o.accuracy.flip_fraction))
+      .set("update", json::Value::string(o.accuracy.recall.update == Update::synchronous ? "synchronous" : "asynchronous"))
+      .set("seeds", count_json(o.seeds))
+      .set("seed", json::Value::number(static_cast<unsigned long long>(o.seed)))
+      .set("alpha_c", json::Value::object().set("median", json::Value::number(r.median))
+                          .set("low", json::Value::number(r.low)).set("high", json::Value::number(r.high))
+                          .set("per_seed", std::move(alpha_c))
+                          .set("definition", json::Value::string(
+                              "per seed, the largest grid load up to which every load has accuracy >= required; "
+                              "median and central 90% (5th-95th percentile) over seeds")))
+      .set("loads", std::move(per_load));
+  if (dir) {
+    const std::string column = o.criterion == Criterion::cosine ? "4" : "5";
+    write_figure(*dir, "capacity", csv.str(),
+                 "set datafile separator ','\nset key off\nset xlabel 'load alpha = M / N'\nset ylabel 'accuracy (" +
+                     std::string(o.criterion == Criterion::cosine ? "a_cos" : "a_theta") + ")' noenhanced\nset yrange [-0.02:1.05]\n"
+                     "set title " + report::gnuplot_quote("Hebbian capacity, N = " + std::to_string(o.neurons) +
+                                                         ": alpha_c = " + std::to_string(r.median).substr(0, 5)) +
+                     " noenhanced\nset arrow from " + std::to_string(r.median) + ",0 to " + std::to_string(r.median) +
+                     ",1.05 nohead dt 2\nplot 'capacity.csv' every ::1 using 1:" + column + " with points pt 7 ps 0.5\n");
+    dir->commit();
+  }
+  std::cout << out.dump() << '\n';
+  return exit_ok;
+}
+
+int run_pid_profile(int argc, char** argv) {
+  const Args args = parse_args(argc, argv, 3,
+                               {"N", "alphas", "seeds", "seed", "bins", "output", "theta", "update", "max-steps",
+                                "threads", "out"},
+                               {"force"});
+  if (!args.positional.empty()) throw UsageError("unexpected argument '" + args.positional[0] + "'");
+  PidProfileOptions o;
+  sweep_from(args, o, 500, "0.02:0.02:0.4");
+  o.bins = static_cast<std::size_t>(args.get_int("bins", 8, 2, 1000));
+  const std::string output = args.get_or("output", "recall");
+  if (output == "recall") o.output = PidOutput::recall;
+  else if (output != "one-step") throw UsageError("--output must be one-step or recall, got '" + output + "'");
+  o.theta = args.get_double("theta", 0.95, 0, 1);
+  o.recall = recall_from(args);
+  std::optional<report::AtomicDirectory> dir;
+  if (auto out = args.get("out")) dir.emplace(*out, args.has("force"));
+
+  const PidProfileResult r = hebbian_pid_profile(o);
+  json::Value loads = json::Value::array();
+  std::ostringstream csv;
+  csv << "alpha";
+  for (const char* c : PidProfileResult::columns) csv << ',' << c << "_median," << c << "_low," << c << "_high";
+  csv << '\n';
+  for (std::size_t a = 0; a < r.alphas.size(); ++a) {
+    json::Value item = json::Value::object().set("alpha", json::Value::number(r.alphas[a]))
+                           .set("patterns", count_json(r.patterns[a]));
+    csv << r.alphas[a];
+    for (std::size_t c = 0; c < 7; ++c) {
+      item.set(c < 6 ? std::string(PidProfileResult::columns[c]) + "_bits" : "accuracy", summary_json(r.summary[a][c]));
+      csv << ',' << r.summary[a][c].median << ',' << r.summary[a][c].low << ',' << r.summary[a][c].high;
+    }
+    csv << '\n';
+    loads.push(std::move(item));
+  }
+  json::Value out = json::Value::object();
+  out.set("command", json::Value::string("hopfield pid-profile"))
+      .set("rule", json::Value::string("hebbian"))
+      .set("measure", json::Value::string("shared-exclusion redundancy I^sx (Makkeh, Gutknecht & Wibral 2021)"))
+      .set("units", json::Value::string("bits"))
+      .set("N", count_json(o.neurons))
+      .set("seeds", count_json(o.seeds))
+      .set("seed", json::Value::number(static_cast<unsigned long long>(o.seed)))
+      .set("bins", count_json(o.bins))
+      .set("output", json::Value::string(to_string(o.output)))
+      .set("definition", json::Value::string(
+          "per neuron i over the M stored patterns: T = xi_i, R = (W s)_i binned, Y = the neuron's state; "
+          "s = xi (one_step, Y = sign(R)) or the end of recall from xi (recall); atoms averaged over neurons, "
+          "then median and central 90% over seeds; accuracy = a_theta of recall from the patterns"))
+      .set("loads", std::move(loads));
+  if (dir) {
+    std::string plot =
+        "set datafile separator ','\nset key outside below horizontal noenhanced\nset xlabel 'load alpha = M / N'\n"
+        "set ylabel 'bits (accuracy: fraction recalled)'\nset yrange [*:1.05]\nset title " +
+        report::gnuplot_quote("PID profile of Hebbian neurons, N = " + std::to_string(o.neurons) + ", median of " +
+                              std::to_string(o.seeds) + " networks") + " noenhanced\nplot ";
+    for (std::size_t c = 0; c < 7; ++c) {
+      if (c == 5) continue;  // H(Y) stays in the CSV
+      // The accuracy black and dashed, as the seed draws it; the atoms in colour.
+      const std::string style = c == 6 ? " with lines lw 2 dt 2 lc rgb 'black'" : " with linespoints lw 2 pt 7 ps 0.5";
+      plot += std::string(c ? ", " : "") + "'pid_profile.csv' every ::1 using 1:" + std::to_string(2 + 3 * c) + style +
+              " title '" + PidProfileResult::columns[c] + "'";
+    }
+    write_figure(*dir, "pid_profile", csv.str(), plot + "\n");
+    dir->commit();
+  }
+  std::cout << out.dump() << '\n';
+  return exit_ok;
+}
+
+int run_hopfield(int argc, char** argv) {
+  if (argc < 3) throw UsageError("expected a subcommand: capacity or pid-profile");
+  const std::string sub = argv[2];
+  if (sub == "capacity") return run_capacity(argc, argv);
+  if (sub == "pid-profile") return run_pid_profile(argc, argv);
+  throw UsageError("unknown subcommand '" + sub + "' (capacity or pid-profile)");
+}
+
+}  // namespace
+
+SYNINFO_REGISTER_COMMAND(hopfield, "hopfield", "binary Hopfield networks with Hebbian storage: capacity, PID profile",
+                         "usage: syninfo hopfield capacity [--rule hebbian] [--N N] [--alphas LIST|LOW:STEP:HIGH]\n"
+                         "                                 [--seeds S] [--seed S0] [--criterion cos|theta]\n"
+                         "                                 [--flip F] [--theta T] [--required A]\n"
+                         "                                 [--update synchronous|asynchronous] [--max-steps K]\n"
+                         "                                 [--threads T] [--out DIR [--force]]\n"
+                         "       syninfo hopfield pid-profile [--N N] [--alphas ...] [--seeds S] [--seed S0]\n"
+                         "                                 [--bins B] [--output recall|one-step] [--threads T]\n"
+                         "                                 [--out DIR [--force]]\n"
+                         "\n"
+                         "N neurons store M = round(alpha N) random +-1 patterns with Hebbian weights\n"
+                         "(outer-product sum, zero diagonal); recall runs from the cue (the pattern with a\n"
+                         "fraction F of its bits flipped, default 0) to a fixed point, a 2-cycle or K steps\n"
+                         "(default 100). Network s at load index a draws from its own seeded stream, so the\n"
+                         "results do not depend on --threads.\n"
+                         "\n"
+                         "capacity: accuracy per load and seed as a_cos (mean cosine overlap) and a_theta\n"
+                         "  (fraction recalled with cosine >= T, default 0.95); alpha_c per seed is the largest\n"
+                         "  grid load up to which every load reaches the required accuracy A (default 0.95)\n"
+                         "  by the criterion (default theta); median and central 90% over S seeds (default\n"
+                         "  20). Defaults: N 100, alphas 0.02:0.02:0.3.\n"
+                         "pid-profile: the shared-exclusion PID (bits) of each neuron's state Y by its target\n"
+                         "  bit T and its binned recurrent input R over the stored patterns, averaged over the\n"
+                         "  neurons, median and central 90% over seeds, beside the accuracy a_theta.\n"
+                         "  Y is the neuron's state at the end of recall from the pattern and R its field there\n"
+                         "  (--output recall, default), or Y = sign(R) one step from the pattern (one-step).\n"
+                         "  Defaults: N 500, alphas 0.02:0.02:0.4, 8 bins of R (equal width, 0 on an edge).\n"
+                         "\n"
+                         "--out DIR writes the CSV, a gnuplot script and the figure (PNG and SVG).\n"
+                         "Output: one JSON object on stdout. Exit 2 on bad input or usage.",
+                         &run_hopfield);
+
+}  // namespace syninfo::cli
