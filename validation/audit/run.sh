@@ -58,8 +58,8 @@ $BIN audit $HERE/specs/rounding_pd.json $A --precision double > "$OUT/rounding_p
 
 # The audit map: the quick preset (N = 4, the smallest that holds n = 5), and
 # the same grid with N = 6 so that no pattern's term is degenerate.
-$BIN audit-map --out $HERE/audit_map_quick --threads 2 --quiet
-$BIN audit-map --out $HERE/audit_map_quick_N6 --N 6 --threads 2 --quiet
+$BIN audit-map --out $HERE/audit_map_quick --threads 2 --quiet --force
+$BIN audit-map --out $HERE/audit_map_quick_N6 --N 6 --threads 2 --quiet --force
 
 python3 $HERE/summarize.py > "$OUT/summary.md"
 echo "wrote $OUT/summary.md"

@@ -1,7 +1,12 @@
 # Relative error of I_FW against the true information, in percent: one panel per (P, n).
 # Data: audit_map.dat (written by syninfo audit-map). Re-draw: gnuplot audit_map.gp
-set terminal pngcairo size 1110,690 font 'Sans,9'
-set output 'audit_map.png'
+if (exists('svg')) {
+  set terminal svg size 1110,690 font 'Sans,9' dynamic background '#ffffff'
+  set output 'audit_map.svg'
+} else {
+  set terminal pngcairo size 1110,690 font 'Sans,9'
+  set output 'audit_map.png'
+}
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
 set cbrange [-156.988:156.988]
 set cblabel '(I_{FW} - I_{true}) / I_{true}  [%]'
@@ -30,6 +35,8 @@ plot 'audit_map.dat' index 4 using 1:2:(0.5):(0.5):($4 == 0 ? $3 : 1/0) with box
      'audit_map.dat' index 4 using 1:2:($4 == 0 ? sprintf('%.1f%s', $3, $5 == 1 ? '?' : '') : '') with labels font 'Sans,7', \
      'audit_map.dat' index 4 using 1:2:(0.5):($4 == 2 ? 0.5 : 1/0) with boxxyerror fs solid 1.0 noborder lc rgb '#bbbbbb'
 set title 'P = 10, n = 5'
-plot 'audit_map.dat' index 5 using 1:2:(0.5):($4 == 2 ? 0.5 : 1/0) with boxxyerror fs solid 1.0 noborder lc rgb '#bbbbbb', \
+plot 'audit_map.dat' index 5 using 1:2:(0.5):(0.5):($4 == 0 ? $3 : 1/0) with boxxyerror fs solid 1.0 noborder lc palette, \
+     'audit_map.dat' index 5 using 1:2:($4 == 0 ? sprintf('%.1f%s', $3, $5 == 1 ? '?' : '') : '') with labels font 'Sans,7', \
+     'audit_map.dat' index 5 using 1:2:(0.5):($4 == 2 ? 0.5 : 1/0) with boxxyerror fs solid 1.0 noborder lc rgb '#bbbbbb', \
      'audit_map.dat' index 5 using 1:($4 == 1 ? $2 : 1/0) with points pt 2 ps 2.5 lw 2 lc rgb 'black'
 unset multiplot

@@ -1,7 +1,12 @@
 # Relative error of I_FW against the true information, in percent: one panel per (P, n).
 # Data: audit_map.dat (written by syninfo audit-map). Re-draw: gnuplot audit_map.gp
-set terminal pngcairo size 1110,690 font 'Sans,9'
-set output 'audit_map.png'
+if (exists('svg')) {
+  set terminal svg size 1110,690 font 'Sans,9' dynamic background '#ffffff'
+  set output 'audit_map.svg'
+} else {
+  set terminal pngcairo size 1110,690 font 'Sans,9'
+  set output 'audit_map.png'
+}
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
 set cbrange [-156.988:156.988]
 set cblabel '(I_{FW} - I_{true}) / I_{true}  [%]'
