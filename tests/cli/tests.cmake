@@ -69,3 +69,8 @@ include(${CMAKE_CURRENT_LIST_DIR}/covariance_tolerance.cmake)
 include(${PROJECT_SOURCE_DIR}/tests/cli/robustness_truth.cmake)
 include(${PROJECT_SOURCE_DIR}/tests/cli/validate_config.cmake)
 include(${PROJECT_SOURCE_DIR}/tests/calibration/cli.cmake OPTIONAL)
+# README's "Quick start: your own model": the commands and the numbers it shows.
+syninfo_cli_test(readme_own_model_mi 0 "\"mi_nats\": 0\\.35836496216758817"
+                 mi ${PROJECT_SOURCE_DIR}/examples/my_model.json --precision double)
+syninfo_cli_test(readme_own_model_truth 0 "\"mi_nats\": 0\\.31266221242880.*\"reliable\": true"
+                 truth ${PROJECT_SOURCE_DIR}/examples/my_model.json)
