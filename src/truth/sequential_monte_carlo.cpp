@@ -6,6 +6,7 @@
 #include "smc_paired_step.hpp"
 #include "smc_sum_model.hpp"
 #include "psd_square_root.hpp"
+#include "stored_blocks.hpp"
 
 #include "syninfo/parallel.hpp"
 #include "syninfo/random.hpp"
@@ -250,6 +251,26 @@ PointResult log_density(const SumModel& m, const double* log_z, const SmcOptions
   r.neg_log_p = loo_ok ? rr * full - (rr - 1.0) * loo / rr : r.delta;
   r.correction = full - r.neg_log_p;
   return r;
+}
+
+// A point's values in a stored block (stored_blocks.hpp), and back.
+constexpr std::size_t kPointWidth = 6;
+void put_point(const PointResult& p, double* v) {
+  const double values[kPointWidth] = {p.neg_log_p, p.correction, p.delta, p.rv, p.lognormal, p.zero ? 1.0 : 0.0};
+  std::copy_n(values, kPointWidth, v);
+}
+PointResult get_point(const double* v) { return {v[0], v[1], v[2], v[3], v[4], v[5] != 0.0}; }
+
+// The key of a mutual-information run's stored blocks: every input its
+// outer samples depend on.
+std::string stored_key(const std::vector<LogTerm>& terms, std::size_t k, const SmcOptions& o) {
+  detail::InputHash h;
+  h.add(std::string("smc-mi-1")).add(static_cast<std::uint64_t>(terms.size())).add(static_cast<std::uint64_t>(k));
+  for (const auto& t : terms) h.add(t.mean).add(t.cov);
+  for (std::size_t x : {o.outer, o.particles, o.replicates, o.check_factor, o.check_extensions, o.control_samples})
+    h.add(static_cast<std::uint64_t>(x));
+  h.add(o.seed).add(o.determined_tolerance).add(o.check_fraction).add(static_cast<std::uint64_t>(o.pair_steps));
+  return "smc/" + h.hex();
 }
 
 void check_options(const SmcOptions& o) {
@@ -535,7 +556,23 @@ SmcMutualInformation smc_mutual_information_of_terms(const std::vector<LogTerm>&
     const bool ok = !bw.zero && !br.zero && !pw[i].zero && !pr[i].zero;
     return ok ? (bw.neg_log_p - br.neg_log_p) - (pw[i].neg_log_p - pr[i].neg_log_p) : 0.0;
   };
-  parallel_for(options.outer, options.threads, [&](std::size_t begin, std::size_t end) {
+  const std::string key = options.store ? stored_key(terms, k, options) : std::string();
+  // Stored per sample: both points, the control variates and the check's shift.
+  auto encode = [&](std::size_t i, double* v) {
+    put_point(pw[i], v);
+    put_point(pr[i], v + kPointWidth);
+    v[2 * kPointWidth] = control ? cv[i](0) : 0.0;
+    v[2 * kPointWidth + 1] = control ? cv[i](1) : 0.0;
+    v[2 * kPointWidth + 2] = check && i % stride == 0 ? shift[i / stride] : 0.0;
+  };
+  auto restore = [&](std::size_t i, const double* v) {
+    pw[i] = get_point(v);
+    pr[i] = get_point(v + kPointWidth);
+    if (control) cv[i] = {v[2 * kPointWidth], v[2 * kPointWidth + 1]};
+    if (check && i % stride == 0) shift[i / stride] = v[2 * kPointWidth + 2];
+  };
+  detail::stored_for(options.outer, options.threads, options.store, key, 2 * kPointWidth + 3,
+                     [&](std::size_t begin, std::size_t end) {
     Work w;
     Eigen::MatrixXd g;
     Eigen::VectorXd z, log_w(all.n), log_r(all.n), scratch;
@@ -548,7 +585,7 @@ SmcMutualInformation smc_mutual_information_of_terms(const std::vector<LogTerm>&
       pr[i] = log_density(other, log_r.data(), options, rng, w);
       if (check && i % stride == 0) shift[i / stride] = check_shift(i, log_w, log_r, w);
     }
-  });
+  }, encode, restore);
   SmcMutualInformation out;
   out.h_w = summarise(pw, options);
   out.h_r = summarise(pr, options);
@@ -577,7 +614,8 @@ SmcMutualInformation smc_mutual_information_of_terms(const std::vector<LogTerm>&
       std::vector<std::size_t> idx;
       for (std::size_t i = offset; i < options.outer; i += stride) idx.push_back(i);
       std::vector<double> more(idx.size());
-      parallel_for(idx.size(), options.threads, [&](std::size_t begin, std::size_t end) {
+      detail::stored_for(idx.size(), options.threads, options.store, key + "/check" + std::to_string(offset), 1,
+                         [&](std::size_t begin, std::size_t end) {
         Work w;
         Eigen::MatrixXd g;
         Eigen::VectorXd z, log_w(all.n), log_r(all.n);
@@ -587,7 +625,7 @@ SmcMutualInformation smc_mutual_information_of_terms(const std::vector<LogTerm>&
           draw_point(terms, factors, k, rng, g, z, log_w, log_r);
           more[t] = check_shift(i, log_w, log_r, w);
         }
-      });
+      }, [&](std::size_t t, double* v) { v[0] = more[t]; }, [&](std::size_t t, const double* v) { more[t] = v[0]; });
       shift.insert(shift.end(), more.begin(), more.end());
     }
     const auto [mean, error] = mean_and_error();

@@ -10,4 +10,4 @@ target_sources(syninfo_core PRIVATE
   ${PROJECT_SOURCE_DIR}/src/truth/density_rank.cpp
   ${PROJECT_SOURCE_DIR}/src/truth/noise_regularised_smc.cpp
 )
-target_sources(syninfo PRIVATE ${PROJECT_SOURCE_DIR}/src/cli/cmd_truth.cpp)
+target_sources(syninfo PRIVATE ${PROJECT_SOURCE_DIR}/src/cli/cmd_truth.cpp ${PROJECT_SOURCE_DIR}/src/cli/truth_checkpoint.cpp)
