@@ -103,6 +103,7 @@ int run_audit_map(int argc, char** argv) {
     prepare_output_directory(requested);
     shard_out.emplace(requested / report::shard_file_name(shard.index, shard.count), args.has("force"));
     checkpoint_dir = requested / report::shard_checkpoint_name(shard.index, shard.count);
+    if (args.has("resume")) report::remove_stale_partials(shard_out->target());
   } else {
     output.emplace(requested, args.has("force"));
     checkpoint_dir = checkpoint_beside(output->target());

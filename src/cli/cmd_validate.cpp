@@ -94,6 +94,7 @@ void prepare_validate_output(const Args& args, const validation::ValidationConfi
     out.shard.emplace(out.requested / validation::shard_file_name(config.shard_index, config.shard_count),
                       args.has("force"));
     checkpoint_dir = out.requested / report::shard_checkpoint_name(config.shard_index, config.shard_count);
+    if (args.has("resume")) report::remove_stale_partials(out.shard->target());
   } else {
     out.directory.emplace(out.requested, args.has("force"));
     checkpoint_dir = checkpoint_beside(out.directory->target());

@@ -3,6 +3,7 @@ target_sources(syninfo_core PRIVATE
   ${PROJECT_SOURCE_DIR}/src/truth/conditional_monte_carlo.cpp
   ${PROJECT_SOURCE_DIR}/src/truth/lognormal_sum_quadrature.cpp
   ${PROJECT_SOURCE_DIR}/src/truth/sequential_monte_carlo.cpp
+  ${PROJECT_SOURCE_DIR}/src/truth/smc_outer_draws.cpp
   ${PROJECT_SOURCE_DIR}/src/truth/smc_sum_model.cpp
   ${PROJECT_SOURCE_DIR}/src/truth/smc_paired_step.cpp
   ${PROJECT_SOURCE_DIR}/src/truth/true_information.cpp

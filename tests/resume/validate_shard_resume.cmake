@@ -12,9 +12,10 @@ run_interrupted(200 ${DIR}/shards/shard-0-of-2.checkpoint ${DIR}/shards ${args} 
 run_expect(2 ${args} --shard 0/3 --out ${DIR}/shards --resume)  # another shard: no such checkpoint
 run_expect(0 ${args} --threads 1 --shard 0/2 --out ${DIR}/shards --resume)
 run_expect(0 ${args} --threads 2 --shard 1/2 --out ${DIR}/shards)
-file(GLOB left LIST_DIRECTORIES true ${DIR}/shards/*.checkpoint)
+# Neither the checkpoint nor the killed run's temporary shard file is left.
+file(GLOB left LIST_DIRECTORIES true ${DIR}/shards/*.checkpoint ${DIR}/shards/.shard-*)
 if(left)
-  message(FATAL_ERROR "finished shards left checkpoints: ${left}")
+  message(FATAL_ERROR "finished shards left: ${left}")
 endif()
 run_expect(0 merge ${DIR}/shards --out ${DIR}/merged --quiet)
 compare_outputs(${DIR}/single ${DIR}/merged 40)

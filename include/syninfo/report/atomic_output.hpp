@@ -66,8 +66,9 @@ class AtomicFile {
 };
 
 // Removes what runs that were killed left of target: the temporary siblings
-// ".NAME.partial-PID" whose process PID no longer exists (a resumed run
-// calls it; a live run's staging is never touched). Returns how many.
+// ".NAME.partial-PID" (directories or files) whose process PID no longer
+// exists (a resumed run calls it; a live run's staging is never touched).
+// Returns how many.
 std::size_t remove_stale_partials(const std::filesystem::path& target);
 
 // The whole of text written to path by an AtomicFile.
