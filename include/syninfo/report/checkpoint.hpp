@@ -11,9 +11,11 @@
 //   tasks.jsonl      one line per finished task, {"key": ..., "value": ...},
 //                    appended with a single write(2) each; a torn last line
 //                    (the process died while writing it) is dropped on resume.
-//                    Flushed to the disk (fdatasync) at most once a second and
-//                    when the run ends: a killed process loses nothing it
-//                    appended, a power failure at most the last second.
+//                    A killed process loses nothing it appended (the kernel
+//                    has it); the file is synced to the disk (fdatasync) by
+//                    the first append a second or more after the last sync,
+//                    and when the checkpoint is closed, so a power failure
+//                    loses at most the lines since the last sync.
 // A checkpoint directory is never a report: the report appears (atomically,
 // atomic_output.hpp) only when the run has finished, and the checkpoint is
 // then removed. While a run uses a checkpoint it holds an exclusive lock
