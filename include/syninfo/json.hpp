@@ -87,6 +87,12 @@ class Value {
 
 Value parse(std::string_view text);
 
+// The first path (from `path`: "config.a.b[2]") where two values differ, or
+// "" when they are equal. Objects are compared key by key (an extra or
+// missing key is a difference), arrays item by item, anything else by its
+// compact text.
+std::string difference_path(const Value& a, const Value& b, const std::string& path);
+
 // Human name of a type, for error messages ("expected array, got string").
 const char* type_name(Value::Type t);
 

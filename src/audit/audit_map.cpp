@@ -2,6 +2,8 @@
 
 #include "syninfo/parallel.hpp"
 #include "syninfo/random.hpp"
+#include "syninfo/audit/audit_map_shards.hpp"
+#include "syninfo/report/checkpoint.hpp"
 #include "syninfo/report/gnuplot.hpp"
 #include "syninfo/report/progress.hpp"
 #include "syninfo/spec.hpp"
@@ -11,6 +13,7 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <iostream>
 #include <map>
 #include <memory>
 #include <sstream>
@@ -161,9 +164,16 @@ AuditMapOptions audit_map_preset(const std::string& scale) {
   return o;
 }
 
-AuditMap run_audit_map(const AuditMapOptions& options) {
-  using Clock = std::chrono::steady_clock;
-  const auto start = Clock::now();
+std::vector<AuditMapJob> audit_map_jobs(const AuditMapOptions& options) {
+  std::vector<AuditMapJob> jobs;
+  for (std::size_t p : options.patterns)
+    for (std::size_t n : options.synapses)
+      for (const auto& r : options.rho)
+        for (const auto& s2 : options.sigma2) jobs.push_back({p, n, r, s2});
+  return jobs;
+}
+
+AuditMap audit_map_frame(const AuditMapOptions& options) {
   AuditMap map;
   map.options = options;
   const std::size_t max_n = *std::max_element(options.synapses.begin(), options.synapses.end());
@@ -181,36 +191,51 @@ AuditMap run_audit_map(const AuditMapOptions& options) {
   for (const auto& s2 : options.sigma2)
     for (const auto& r : options.rho)
       (void)problem_from_json<double>(audit_map_spec(s2, r, 2, {map.sequence.front()}, map.neurons, options.seed));
+  return map;
+}
 
-  struct Job {
-    std::size_t p, n;
-    std::string rho, sigma2;
-  };
-  std::vector<Job> jobs;
-  for (std::size_t p : options.patterns)
-    for (std::size_t n : options.synapses)
-      for (const auto& r : options.rho)
-        for (const auto& s2 : options.sigma2) jobs.push_back({p, n, r, s2});
-  map.points.resize(jobs.size());
+AuditMap run_audit_map(const AuditMapOptions& options, const AuditMapRun& run) {
+  using Clock = std::chrono::steady_clock;
+  const auto start = Clock::now();
+  AuditMap map = audit_map_frame(options);
+  const std::vector<AuditMapJob> all = audit_map_jobs(options);
+  std::vector<std::size_t> mine;  // job indices of this shard
+  for (std::size_t t = 0; t < all.size(); ++t)
+    if (report::in_shard(t, run.shard)) mine.push_back(t);
+  map.points.resize(mine.size());
+  auto key = [&](std::size_t i) { return "point/" + std::to_string(mine[i]); };
+  // Points kept by the checkpoint are read back first (a damaged one is refused before any work).
+  std::vector<std::size_t> singles, ensembles;
+  for (std::size_t i = 0; i < mine.size(); ++i) {
+    if (const json::Value* kept = run.checkpoint ? run.checkpoint->find(key(i)) : nullptr) {
+      try {
+        map.points[i] = audit_map_point_from_json(*kept, key(i));
+      } catch (const std::invalid_argument& e) {
+        throw report::CheckpointRefused(run.checkpoint->dir().string() + " is damaged: " + e.what());
+      }
+      continue;
+    }
+    (all[mine[i]].synapses == 1 ? singles : ensembles).push_back(i);
+  }
+  const std::size_t todo = singles.size() + ensembles.size();
+  if (run.checkpoint && options.progress && run.checkpoint->resumed() > 0)
+    std::cerr << "syninfo audit-map: " << mine.size() - todo << " of " << mine.size() << " points resumed from "
+              << run.checkpoint->dir().string() << '\n';
   std::unique_ptr<report::Progress> progress;
-  if (options.progress) progress = std::make_unique<report::Progress>("syninfo audit-map", jobs.size(), true);
+  if (options.progress) progress = std::make_unique<report::Progress>("syninfo audit-map", todo, true);
+  auto compute = [&](std::size_t i, unsigned threads) {
+    const AuditMapJob& j = all[mine[i]];
+    map.points[i] = evaluate(options, j.sigma2, j.rho, j.patterns, j.synapses, map.sequence, map.neurons, threads);
+    if (run.checkpoint) run.checkpoint->append(key(i), to_json(map.points[i]));
+    if (progress) progress->tick();
+  };
   // Single synapses (quadrature, single-threaded) run in parallel over grid
   // points; ensembles run one at a time with smc using every thread. Each
   // point's result depends on its own inputs only.
-  std::vector<std::size_t> singles, ensembles;
-  for (std::size_t i = 0; i < jobs.size(); ++i) (jobs[i].n == 1 ? singles : ensembles).push_back(i);
   parallel_for(singles.size(), options.threads, [&](std::size_t begin, std::size_t end) {
-    for (std::size_t t = begin; t < end; ++t) {
-      const Job& j = jobs[singles[t]];
-      map.points[singles[t]] = evaluate(options, j.sigma2, j.rho, j.p, j.n, map.sequence, map.neurons, 1);
-      if (progress) progress->tick();
-    }
+    for (std::size_t t = begin; t < end; ++t) compute(singles[t], 1);
   });
-  for (std::size_t i : ensembles) {
-    const Job& j = jobs[i];
-    map.points[i] = evaluate(options, j.sigma2, j.rho, j.p, j.n, map.sequence, map.neurons, options.threads);
-    if (progress) progress->tick();
-  }
+  for (std::size_t i : ensembles) compute(i, options.threads);
   if (progress) progress->finish();
   map.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return map;

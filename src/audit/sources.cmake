@@ -8,5 +8,6 @@ target_sources(syninfo_core PRIVATE
 target_sources(syninfo PRIVATE
   ${PROJECT_SOURCE_DIR}/src/cli/cmd_audit.cpp
 )
-target_sources(syninfo_core PRIVATE ${PROJECT_SOURCE_DIR}/src/audit/audit_map.cpp)
+target_sources(syninfo_core PRIVATE ${PROJECT_SOURCE_DIR}/src/audit/audit_map.cpp
+                                    ${PROJECT_SOURCE_DIR}/src/audit/audit_map_shards.cpp)
 target_sources(syninfo PRIVATE ${PROJECT_SOURCE_DIR}/src/cli/cmd_audit_map.cpp)

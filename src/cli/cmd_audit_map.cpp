@@ -1,13 +1,17 @@
 // syninfo audit-map: the closed form's relative error over a grid of set-1
 // style inputs (sigma2 x rho x P x n), as a CSV, heat maps and a summary.
 #include "command.hpp"
+#include "run_options.hpp"
 
 #include "syninfo/audit/audit_map.hpp"
+#include "syninfo/audit/audit_map_shards.hpp"
 #include "syninfo/report/atomic_output.hpp"
 
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 namespace syninfo::cli {
@@ -57,12 +61,7 @@ std::vector<std::size_t> count_list(const std::string& text, const std::string& 
   return out;
 }
 
-int run_audit_map(int argc, char** argv) {
-  const Args args = parse_args(argc, argv, 2,
-                               {"out", "sigma2", "rho", "P", "n", "N", "samples", "inner", "particles", "seed", "threads",
-                                "scale"},
-                               {"quiet", "force"});
-  if (!args.positional.empty()) throw UsageError("unexpected argument '" + args.positional.front() + "'");
+audit::AuditMapOptions audit_map_options(const Args& args) {
   const std::string scale = args.get_or("scale", "quick");
   if (scale != "quick" && scale != "full") throw UsageError("--scale must be quick or full, got '" + scale + "'");
   audit::AuditMapOptions o = audit::audit_map_preset(scale);
@@ -79,21 +78,63 @@ int run_audit_map(int argc, char** argv) {
   o.progress = !args.has("quiet");
   for (const auto& s : o.sigma2)
     if (std::strtod(s.c_str(), nullptr) < 0) throw UsageError("--sigma2: " + s + " is negative");
-  // Built in a temporary sibling and renamed at the end (checked now: exit 2
-  // before the sweep when DIR is not empty or not writable).
-  report::AtomicDirectory output(args.get_or("out", "audit_map"), args.has("force"));
+  return o;
+}
 
-  audit::AuditMap map = audit::run_audit_map(o);
-  std::ostringstream command;
-  for (int i = 0; i < argc; ++i) command << (i ? " " : "") << (i == 0 ? "syninfo" : argv[i]);
-  map.command = command.str();
-  const auto files = audit::write_audit_map(map, output.staging());
-  output.commit();
+int run_audit_map(int argc, char** argv) {
+  const Args args = parse_args(argc, argv, 2,
+                               joined({"out", "sigma2", "rho", "P", "n", "N", "samples", "inner", "particles", "seed",
+                                       "threads", "scale", "shard"},
+                                      checkpoint_options),
+                               joined({"quiet", "force"}, checkpoint_flags));
+  if (!args.positional.empty()) throw UsageError("unexpected argument '" + args.positional.front() + "'");
+  const audit::AuditMapOptions o = audit_map_options(args);
+  const report::ShardPosition shard = shard_option(args);
+  const bool sharded = args.has("shard");
+  (void)audit::audit_map_frame(o);  // a bad grid exits 2 before any output or checkpoint exists
+  // Built in a temporary sibling and renamed at the end (checked now: exit 2
+  // before the sweep when DIR is not empty or not writable); a shard writes
+  // one file into a shared DIR.
+  const std::filesystem::path requested = args.get_or("out", "audit_map");
+  std::optional<report::AtomicDirectory> output;
+  std::optional<report::AtomicFile> shard_out;
+  std::filesystem::path checkpoint_dir;
+  if (sharded) {
+    prepare_output_directory(requested);
+    shard_out.emplace(requested / report::shard_file_name(shard.index, shard.count), args.has("force"));
+    checkpoint_dir = requested / report::shard_checkpoint_name(shard.index, shard.count);
+    if (args.has("resume")) report::remove_stale_partials(shard_out->target());
+  } else {
+    output.emplace(requested, args.has("force"));
+    checkpoint_dir = checkpoint_beside(output->target());
+    if (args.has("resume")) report::remove_stale_partials(output->target());
+  }
+  const json::Value identity = json::Value::object()
+                                   .set("options", audit::audit_map_options_json(o))
+                                   .set("shard", report::shard_position_json(shard));
+  const auto checkpoint = open_checkpoint(args, checkpoint_dir, "audit-map", identity, true, !o.progress);
+
+  audit::AuditMap map = audit::run_audit_map(o, {shard, checkpoint.get()});
+  // The options that change no point are left out, so that a resumed,
+  // sharded or merged run records the command of a single run.
+  map.command = recorded_command(argc, argv, {"out", "threads", "shard", "checkpoint"}, {"quiet", "force", "resume"});
   std::size_t non_pd = 0;
   for (const auto& p : map.points) non_pd += p.status == MiStatus::not_positive_definite;
+  if (sharded) {
+    shard_out->stream() << audit::audit_map_shard_to_json(map, shard).dump(-1) << '\n';
+    shard_out->commit();
+    if (checkpoint) checkpoint->remove();
+    std::cout << "syninfo audit-map: shard " << shard.index << " of " << shard.count << ": " << map.points.size()
+              << " points (N = " << map.neurons << "), " << non_pd << " with K or K' not positive definite, "
+              << map.seconds << " s\n  wrote " << shard_out->target().string() << '\n';
+    return exit_ok;
+  }
+  const auto files = audit::write_audit_map(map, output->staging());
+  output->commit();
+  if (checkpoint) checkpoint->remove();
   std::cout << "syninfo audit-map: " << map.points.size() << " points (N = " << map.neurons << "), " << non_pd
             << " with K or K' not positive definite, " << map.seconds << " s\n";
-  for (const auto& f : files) std::cout << "  wrote " << (output.target() / f.filename()).string() << '\n';
+  for (const auto& f : files) std::cout << "  wrote " << (output->target() / f.filename()).string() << '\n';
   return exit_ok;
 }
 
@@ -103,7 +144,8 @@ int run_audit_map(int argc, char** argv) {
 SYNINFO_REGISTER_COMMAND(audit_map, "audit-map", "map of the closed form's relative error over sigma2, rho, P and n (set 1)",
                          "usage: syninfo audit-map [--out DIR] [--sigma2 LIST] [--rho LIST] [--P LIST] [--n LIST]\n"
                          "                         [--N N] [--samples M] [--inner L] [--particles Q] [--seed S]\n"
-                         "                         [--threads T] [--scale quick|full] [--force] [--quiet]\n\n"
+                         "                         [--threads T] [--scale quick|full] [--force] [--quiet]\n"
+                         "                         [--shard i/n] [--resume] [--checkpoint CDIR]\n\n"
                          "Sweeps set-1 style inputs (theory.md section 7): exchangeable covariance\n"
                          "sigma2 ((1 - rho) I + rho 11') shared by all patterns, means uniform in [-1, 1] from\n"
                          "the seed, pattern k = 0, ensemble = the first n pairs of one fixed random sequence of\n"
@@ -125,5 +167,14 @@ SYNINFO_REGISTER_COMMAND(audit_map, "audit-map", "map of the closed form's relat
                          "0,0.3,0.6,0.9; P 2,10; n 1,2,5; M 2000, L 64, Q 32 (96 points, a few minutes on 2\n"
                          "cores). --scale full: sigma2 0.05,0.1,0.25,0.5,1,2,4; rho 0,0.2,0.4,0.6,0.8,0.9,0.95;\n"
                          "P 2,5,10,30; n 1,2,3,5,8; M 4000, L 256 (980 points; see validation/audit/README.md\n"
-                         "for its cost). Explicit lists and sizes override the preset.\n",
+                         "for its cost). Explicit lists and sizes override the preset.\n\n"
+                         "Long runs: every finished point is kept in DIR.checkpoint/ (with --shard:\n"
+                         "DIR/shard-i-of-n.checkpoint/, or --checkpoint CDIR) until the map is written;\n"
+                         "--resume continues an interrupted run from it with the same result as an\n"
+                         "uninterrupted one (the wall-clock seconds column and total time aside). A checkpoint\n"
+                         "of other options or another binary is refused; without --resume an existing one is\n"
+                         "refused (--force discards it). --shard i/n computes only points i, i+n, ... (in the\n"
+                         "order of audit_map.csv) into DIR/shard-i-of-n.json; `syninfo merge DIR --out OUT`\n"
+                         "writes the map a single run gives. audit_map.md records the command without the\n"
+                         "options that change no point (--out, --threads, --shard, --resume, ...).\n",
                          &syninfo::cli::run_audit_map);

@@ -3,6 +3,8 @@
 // quadrature for one synapse), each with its standard error, the verdict
 // (best estimate, reliable or not and why), beside the closed form I_FW.
 #include "command.hpp"
+#include "run_options.hpp"
+#include "truth_checkpoint.hpp"
 
 #include "syninfo/json.hpp"
 #include "syninfo/mutual_information.hpp"
@@ -13,6 +15,7 @@
 #include <chrono>
 #include <cmath>
 #include <iostream>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -37,7 +40,7 @@ std::string planned_work(const truth::TruthOptions& o, std::size_t synapses) {
 }
 
 int run_truth(int argc, char** argv) {
-  const Args args = parse_args(argc, argv, 2, {"samples", "method", "seed", "k", "threads", "inner", "smc-samples", "particles", "replicates", "max-particles", "noise-levels", "control-samples", "pattern"}, {});
+  const Args args = parse_args(argc, argv, 2, {"samples", "method", "seed", "k", "threads", "inner", "smc-samples", "particles", "replicates", "max-particles", "noise-levels", "control-samples", "pattern", "checkpoint"}, checkpoint_flags);
   if (args.positional.size() != 1) throw UsageError("expected exactly one SPEC.json argument");
   truth::TruthOptions options;
   options.samples = static_cast<std::size_t>(args.get_int("samples", 20000, 100, 100000000));
@@ -59,8 +62,13 @@ int run_truth(int argc, char** argv) {
   if (options.samples <= static_cast<std::size_t>(options.k))
     throw UsageError("--samples must exceed --k");
 
-  const Problem<double> problem = problem_from_json<double>(spec_with_pattern(read_json_file(args.positional[0]), args));
+  const json::Value spec = spec_with_pattern(read_json_file(args.positional[0]), args);
+  const Problem<double> problem = problem_from_json<double>(spec);
   truth::select_methods(options, method, problem.ensemble.size());
+  // --checkpoint DIR keeps the finished blocks of outer samples; --resume continues from them.
+  const auto checkpoint = open_checkpoint(args, {}, "truth", truth_identity(spec, method, options), false, false);
+  std::unique_ptr<CheckpointBlockStore> store;
+  if (checkpoint) options.store = (store = std::make_unique<CheckpointBlockStore>(*checkpoint)).get();
   std::cerr << "syninfo truth: " << problem.patterns.count() << " patterns, " << problem.ensemble.size()
             << " synapses; method " << method << ": " << planned_work(options, problem.ensemble.size()) << "...\n";
   const auto start = std::chrono::steady_clock::now();
@@ -70,10 +78,14 @@ int run_truth(int argc, char** argv) {
   if (report.smc_particles_used > options.smc_particles)
     std::cerr << " (smc reran with " << report.smc_particles_used << " particles: noisy densities)";
   std::cerr << "\n";
+  if (store)
+    std::cerr << "syninfo truth: " << store->loaded() << " blocks of outer samples resumed from the checkpoint, "
+              << store->saved() << " computed\n";
 
   json::Value out = truth::truth_report_json(problem, options, report);
   out.set("seconds", json::Value::number(seconds));
-  std::cout << out.dump() << '\n';
+  std::cout << out.dump() << '\n' << std::flush;
+  if (checkpoint && std::cout) checkpoint->remove();  // kept when the result could not be written
   return exit_ok;
 }
 
@@ -86,7 +98,7 @@ SYNINFO_REGISTER_COMMAND(truth, "truth",
                          "                     [--samples M] [--k K] [--inner L]\n"
                          "                     [--smc-samples M2] [--particles NP] [--replicates R]\n"
                          "                     [--max-particles MP] [--control-samples C] [--noise-levels L]\n"
-                         "                     [--threads T] [--pattern k]\n\n"
+                         "                     [--threads T] [--pattern k] [--checkpoint DIR [--resume]]\n\n"
                          "--pattern k sets the spec's pattern index (0-based); with it the spec may omit \"pattern\".\n"
                          "Prints one JSON object: `best` (the estimate to use, with its standard error),\n"
                          "`reliable` and `reliability_note` (why not, or what was checked); for each method that\n"
@@ -127,5 +139,11 @@ SYNINFO_REGISTER_COMMAND(truth, "truth",
                          "  cmc         one-pivot conditional Monte Carlo, M outer x L inner (256) draws. Biased\n"
                          "              for n >= 3 (heavy-tailed inner weights): with --method all it runs only\n"
                          "              for n <= 2; --method cmc runs it anyway.\n"
-                         "Results do not depend on --threads.\n",
+                         "Results do not depend on --threads.\n\n"
+                         "Long runs: --checkpoint DIR keeps every finished block of 128 outer samples of smc\n"
+                         "and cmc in DIR (checkpoint.json, tasks.jsonl) as the run goes; after an interruption\n"
+                         "--resume continues from it and prints the same JSON as an uninterrupted run (the\n"
+                         "wall-clock \"seconds\" fields aside). DIR is removed once the result is printed. A\n"
+                         "checkpoint of another spec, method, option or binary is refused (exit 2), and so is\n"
+                         "an existing one without --resume. KSG and quadrature are recomputed.\n",
                          &syninfo::cli::run_truth);

@@ -2,6 +2,7 @@
 // ground truth; writes report.md (claims table first), CSVs, gnuplot scripts
 // and PNGs, or with --shard i/n one shard file for `syninfo merge`.
 #include "command.hpp"
+#include "run_options.hpp"
 
 #include "syninfo/parallel.hpp"
 #include "syninfo/report/atomic_output.hpp"
@@ -21,26 +22,6 @@
 
 namespace syninfo::cli {
 
-namespace {
-
-// Creates DIR if needed and checks that a file can be written there (the
-// shard directory, which several shard runs share); UsageError (exit 2)
-// otherwise.
-void prepare_output_directory(const std::filesystem::path& dir) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) throw UsageError("cannot create output directory " + dir.string() + ": " + ec.message());
-  if (!std::filesystem::is_directory(dir)) throw UsageError("output path " + dir.string() + " is not a directory");
-  const auto probe = dir / ".syninfo-write-test";
-  {
-    std::ofstream out(probe);
-    if (!out || !(out << "x") || !out.flush()) throw UsageError("output directory " + dir.string() + " is not writable");
-  }
-  std::filesystem::remove(probe, ec);
-}
-
-}  // namespace
-
 void write_timings(const std::filesystem::path& path, const validation::StageTimings& t, double report_seconds,
                    double total_seconds, unsigned threads) {
   json::Value by_kind = json::Value::object();
@@ -50,6 +31,7 @@ void write_timings(const std::filesystem::path& path, const validation::StageTim
                           .set("seconds", json::Value::number(seconds)));
   const json::Value v = json::Value::object()
                             .set("threads", json::Value::number(static_cast<unsigned long long>(threads)))
+                            .set("resumed_tasks", json::Value::number(static_cast<unsigned long long>(t.resumed_tasks)))
                             .set("curves_seconds", json::Value::number(t.curves))
                             .set("closed_form_samples_seconds", json::Value::number(t.samples))
                             .set("ground_truth_seconds", json::Value::number(t.truth))
@@ -60,19 +42,6 @@ void write_timings(const std::filesystem::path& path, const validation::StageTim
 }
 
 namespace {
-
-std::pair<std::size_t, std::size_t> parse_shard(const std::string& text) {
-  const auto slash = text.find('/');
-  auto number = [&](const std::string& s) -> std::size_t {
-    if (s.empty() || s.find_first_not_of("0123456789") != std::string::npos || s.size() > 9)
-      throw UsageError("--shard expects i/n with 0 <= i < n, got '" + text + "'");
-    return static_cast<std::size_t>(std::stoul(s));
-  };
-  if (slash == std::string::npos) throw UsageError("--shard expects i/n with 0 <= i < n, got '" + text + "'");
-  const std::size_t i = number(text.substr(0, slash)), n = number(text.substr(slash + 1));
-  if (n == 0 || i >= n) throw UsageError("--shard expects i/n with 0 <= i < n, got '" + text + "'");
-  return {i, n};
-}
 
 // The scale preset (--scale, or the file's "scale" key) overridden by the
 // --config file; UsageError (exit 2) naming the key on a bad file.
@@ -108,9 +77,39 @@ validation::ValidationConfig configuration_of(const Args& args) {
   }
 }
 
+// Where the shard file or the report goes, and the run's checkpoint: built
+// before any work, so that every refusal exits 2 at once.
+struct ValidateOutput {
+  std::filesystem::path requested;
+  std::optional<report::AtomicDirectory> directory;  // a full report
+  std::optional<report::AtomicFile> shard;           // a shard file in a shared DIR
+  std::unique_ptr<report::Checkpoint> checkpoint;
+};
+
+void prepare_validate_output(const Args& args, const validation::ValidationConfig& config, ValidateOutput& out) {
+  const bool sharded = args.has("shard");
+  std::filesystem::path checkpoint_dir;
+  if (sharded) {
+    prepare_output_directory(out.requested);
+    out.shard.emplace(out.requested / validation::shard_file_name(config.shard_index, config.shard_count),
+                      args.has("force"));
+    checkpoint_dir = out.requested / report::shard_checkpoint_name(config.shard_index, config.shard_count);
+    if (args.has("resume")) report::remove_stale_partials(out.shard->target());
+  } else {
+    out.directory.emplace(out.requested, args.has("force"));
+    checkpoint_dir = checkpoint_beside(out.directory->target());
+    if (args.has("resume")) report::remove_stale_partials(out.directory->target());
+  }
+  const json::Value identity =
+      json::Value::object()
+          .set("config", validation::config_fingerprint(config))
+          .set("shard", report::shard_position_json({config.shard_index, config.shard_count}));
+  out.checkpoint = open_checkpoint(args, checkpoint_dir, "validate", identity, true, !config.progress);
+}
+
 int run_validate(int argc, char** argv) {
-  const Args args = parse_args(argc, argv, 2, {"scale", "out", "seed", "threads", "shard", "config"},
-                               {"no-truth", "quiet", "force", "print-config"});
+  const Args args = parse_args(argc, argv, 2, joined({"scale", "out", "seed", "threads", "shard", "config"}, checkpoint_options),
+                               joined({"no-truth", "quiet", "force", "print-config"}, checkpoint_flags));
   if (!args.positional.empty()) throw UsageError("unexpected argument '" + args.positional.front() + "'");
   validation::ValidationConfig config = configuration_of(args);
   const validation::Scale scale = config.scale;
@@ -124,33 +123,29 @@ int run_validate(int argc, char** argv) {
     return exit_ok;
   }
   const bool sharded = args.has("shard");
-  if (sharded) std::tie(config.shard_index, config.shard_count) = parse_shard(*args.get("shard"));
-  const std::filesystem::path requested = args.get_or("out", std::string("out/validate-") + validation::to_string(scale));
+  const report::ShardPosition shard = shard_option(args);
+  config.shard_index = shard.index;
+  config.shard_count = shard.count;
   // A full report is built in a temporary sibling and renamed at the end; a
   // shard run writes one file (under a temporary name) into a shared DIR.
-  std::optional<report::AtomicDirectory> output;
-  std::optional<report::AtomicFile> shard_out;
-  if (sharded) {
-    prepare_output_directory(requested);
-    shard_out.emplace(requested / validation::shard_file_name(config.shard_index, config.shard_count), args.has("force"));
-  } else {
-    output.emplace(requested, args.has("force"));
-  }
-  const std::filesystem::path out_dir = sharded ? requested : output->staging();
+  ValidateOutput output;
+  output.requested = args.get_or("out", std::string("out/validate-") + validation::to_string(scale));
+  prepare_validate_output(args, config, output);
+  const std::filesystem::path out_dir = sharded ? output.requested : output.directory->staging();
   if (config.threads == 0) config.threads = default_threads();
 
   const auto start = std::chrono::steady_clock::now();
   const validation::Plan plan = validation::make_plan(config);
   validation::StageTimings timings;
-  const validation::Records records = validation::compute_records(config, plan, &timings);
+  const validation::Records records = validation::compute_records(config, plan, &timings, output.checkpoint.get());
   if (sharded) {
-    const auto path = shard_out->target();
-    shard_out->stream() << validation::shard_to_json(config, records).dump(-1) << '\n';
-    shard_out->commit();
+    const auto path = output.shard->target();
+    output.shard->stream() << validation::shard_to_json(config, records).dump(-1) << '\n';
+    output.shard->commit();
     const double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    write_timings(out_dir / ("shard-" + std::to_string(config.shard_index) + "-of-" + std::to_string(config.shard_count) +
-                             ".timings.json"),
-                  timings, 0.0, total, config.threads);
+    write_timings(out_dir / report::shard_timings_name(config.shard_index, config.shard_count), timings, 0.0, total,
+                  config.threads);
+    if (output.checkpoint) output.checkpoint->remove();
     if (config.progress) std::cerr << "syninfo validate: wrote " << path.string() << '\n';
     std::cout << path.string() << '\n';
     return exit_ok;
@@ -160,7 +155,9 @@ int run_validate(int argc, char** argv) {
   const auto end = std::chrono::steady_clock::now();
   write_timings(out_dir / "timings.json", timings, std::chrono::duration<double>(end - report_start).count(),
                 std::chrono::duration<double>(end - start).count(), config.threads);
-  output->commit();
+  output.directory->commit();
+  if (output.checkpoint) output.checkpoint->remove();
+  const std::filesystem::path& requested = output.requested;
   for (const auto& f : summary.figure_failures) std::cerr << "syninfo validate: figure not drawn: " << f << '\n';
   if (config.progress) std::cerr << "syninfo validate: report in " << (requested / "report.md").string() << '\n';
   std::cout << (requested / "report.md").string() << '\n';
@@ -174,6 +171,7 @@ SYNINFO_REGISTER_COMMAND(
     validate, "validate", "reproduce the paper's experiments and check its claims against the true information",
     "usage: syninfo validate [--scale quick|paper|test] [--config FILE.json] [--out DIR] [--seed S]\n"
     "                        [--threads T] [--shard i/n] [--no-truth] [--force] [--quiet]\n"
+    "                        [--resume] [--checkpoint CDIR]\n"
     "       syninfo validate [--scale S] [--config FILE.json] [--seed S] [--no-truth] --print-config\n\n"
     "Runs the paper's three simulation sets with the closed form (double precision; 50-digit\n"
     "verdict and nearest-PD repair for failures), computes the ground truth on subsamples\n"
@@ -195,5 +193,13 @@ SYNINFO_REGISTER_COMMAND(
     "  --force    replace a non-empty DIR (or, with --shard, an existing shard file); without\n"
     "             it such a DIR is refused. DIR appears only when the report is complete\n"
     "             (built in a temporary sibling .DIR.partial-PID and renamed at the end)\n"
-    "  --quiet    no progress bars\n",
+    "  --quiet    no progress bars\n"
+    "  --resume   continue an interrupted run from its checkpoint: finished tasks are kept\n"
+    "             (one line each in CDIR/tasks.jsonl) as the run goes, in DIR.checkpoint/\n"
+    "             (with --shard: DIR/shard-i-of-n.checkpoint/), removed when the run is\n"
+    "             complete. The result is the same as an uninterrupted run's (timings.json\n"
+    "             aside); a checkpoint of another configuration, seed, shard or binary is\n"
+    "             refused. Without --resume an existing checkpoint is refused (--force\n"
+    "             discards it and starts over)\n"
+    "  --checkpoint  the checkpoint directory CDIR instead of the default\n",
     &syninfo::cli::run_validate);

@@ -2,6 +2,7 @@
 
 #include "syninfo/decimal.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -451,6 +452,31 @@ std::string printable(std::string_view raw) {
     }
   }
   return out;
+}
+
+std::string difference_path(const Value& a, const Value& b, const std::string& path) {
+  if (a.type() != b.type()) return path;
+  if (a.is_object()) {
+    for (const auto& [key, va] : a.as_object()) {
+      const Value* vb = b.find(key);
+      if (!vb) return path + "." + key;
+      const std::string d = difference_path(va, *vb, path + "." + key);
+      if (!d.empty()) return d;
+    }
+    for (const auto& [key, vb] : b.as_object())
+      if (!a.find(key)) return path + "." + key;
+    return "";
+  }
+  if (a.is_array()) {
+    const auto& x = a.as_array();
+    const auto& y = b.as_array();
+    for (std::size_t i = 0; i < std::min(x.size(), y.size()); ++i) {
+      const std::string d = difference_path(x[i], y[i], path + "[" + std::to_string(i) + "]");
+      if (!d.empty()) return d;
+    }
+    return x.size() == y.size() ? "" : path;
+  }
+  return a.dump(-1) == b.dump(-1) ? "" : path;
 }
 
 }  // namespace syninfo::json

@@ -1,6 +1,9 @@
 #include "syninfo/report/atomic_output.hpp"
 
+#include <cerrno>
+#include <csignal>
 #include <system_error>
+#include <vector>
 #include <unistd.h>
 
 namespace syninfo::report {
@@ -114,6 +117,29 @@ void AtomicFile::commit() {
   fs::rename(temporary_, target_, ec);
   if (ec) throw std::runtime_error("cannot rename " + temporary_.string() + " to " + target_.string() + ": " + ec.message());
   committed_ = true;
+}
+
+std::size_t remove_stale_partials(const fs::path& target_path) {
+  const fs::path target = without_trailing_separator(target_path);
+  const fs::path parent = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  const std::string prefix = "." + target.filename().string() + ".partial-";
+  std::error_code ec;
+  std::vector<fs::path> stale;
+  for (const auto& entry : fs::directory_iterator(parent, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind(prefix, 0) != 0) continue;
+    const std::string pid = name.substr(prefix.size());
+    if (pid.empty() || pid.size() > 9 || pid.find_first_not_of("0123456789") != std::string::npos) continue;
+    const auto id = static_cast<pid_t>(std::stol(pid));
+    if (id != ::getpid() && ::kill(id, 0) != 0 && errno == ESRCH) stale.push_back(entry.path());
+  }
+  std::size_t removed = 0;
+  for (const auto& p : stale) {
+    std::error_code rm;
+    fs::remove_all(p, rm);
+    removed += !rm;
+  }
+  return removed;
 }
 
 void write_file_atomically(const fs::path& path, const std::string& text) {

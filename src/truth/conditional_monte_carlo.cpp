@@ -2,6 +2,8 @@
 
 #include "syninfo/truth/corrected_sample_mean.hpp"
 
+#include "stored_blocks.hpp"
+
 #include "syninfo/parallel.hpp"
 #include "syninfo/random.hpp"
 
@@ -364,7 +366,29 @@ CmcMutualInformation cmc_mutual_information(const Problem<double>& problem, cons
   const auto n = static_cast<std::size_t>(all.n);
   const std::size_t p = terms.size();
   std::vector<PointResult> pw(options.outer), pr(options.outer);
-  parallel_for(options.outer, options.threads, [&](std::size_t begin, std::size_t end) {
+  std::string key;
+  if (options.store) {
+    detail::InputHash h;
+    h.add(std::string("cmc-mi-1")).add(static_cast<std::uint64_t>(p)).add(static_cast<std::uint64_t>(k));
+    for (const auto& t : terms) h.add(t.mean).add(t.cov);
+    h.add(static_cast<std::uint64_t>(options.outer)).add(static_cast<std::uint64_t>(options.inner)).add(options.seed);
+    h.add(static_cast<std::uint64_t>(options.truncate)).add(options.eligibility_tolerance);
+    key = "cmc/" + h.hex();
+  }
+  // Stored per sample: both points (neg_log_p, correction, delta, zero, fallback).
+  auto encode = [&](std::size_t i, double* v) {
+    for (const PointResult* q : {&pw[i], &pr[i]}) {
+      const double values[5] = {q->neg_log_p, q->correction, q->delta, q->zero ? 1.0 : 0.0, q->fallback ? 1.0 : 0.0};
+      v = std::copy_n(values, 5, v);
+    }
+  };
+  auto restore = [&](std::size_t i, const double* v) {
+    for (PointResult* q : {&pw[i], &pr[i]}) {
+      *q = {v[0], v[1], v[2], v[3] != 0.0, v[4] != 0.0};
+      v += 5;
+    }
+  };
+  detail::stored_for(options.outer, options.threads, options.store, key, 10, [&](std::size_t begin, std::size_t end) {
     Work w;
     std::vector<double> g(p * n), eta(n), log_w(n), log_r(n), col(p);
     for (std::size_t i = begin; i < end; ++i) {
@@ -381,7 +405,7 @@ CmcMutualInformation cmc_mutual_information(const Problem<double>& problem, cons
       pw[i] = log_density(all, log_w.data(), options.inner, options.truncate, rng, w);
       pr[i] = log_density(other, log_r.data(), options.inner, options.truncate, rng, w);
     }
-  });
+  }, encode, restore);
   CmcMutualInformation out;
   out.h_w = summarise(pw, options, all.eligible.size());
   out.h_r = summarise(pr, options, other.eligible.size());

@@ -4,8 +4,10 @@
 
 #include "lognormal_surrogate.hpp"
 #include "smc_paired_step.hpp"
+#include "smc_outer_draws.hpp"
 #include "smc_sum_model.hpp"
 #include "psd_square_root.hpp"
+#include "stored_blocks.hpp"
 
 #include "syninfo/parallel.hpp"
 #include "syninfo/random.hpp"
@@ -252,6 +254,26 @@ PointResult log_density(const SumModel& m, const double* log_z, const SmcOptions
   return r;
 }
 
+// A point's values in a stored block (stored_blocks.hpp), and back.
+constexpr std::size_t kPointWidth = 6;
+void put_point(const PointResult& p, double* v) {
+  const double values[kPointWidth] = {p.neg_log_p, p.correction, p.delta, p.rv, p.lognormal, p.zero ? 1.0 : 0.0};
+  std::copy_n(values, kPointWidth, v);
+}
+PointResult get_point(const double* v) { return {v[0], v[1], v[2], v[3], v[4], v[5] != 0.0}; }
+
+// The key of a mutual-information run's stored blocks: every input its
+// outer samples depend on.
+std::string stored_key(const std::vector<LogTerm>& terms, std::size_t k, const SmcOptions& o) {
+  detail::InputHash h;
+  h.add(std::string("smc-mi-1")).add(static_cast<std::uint64_t>(terms.size())).add(static_cast<std::uint64_t>(k));
+  for (const auto& t : terms) h.add(t.mean).add(t.cov);
+  for (std::size_t x : {o.outer, o.particles, o.replicates, o.check_factor, o.check_extensions, o.control_samples})
+    h.add(static_cast<std::uint64_t>(x));
+  h.add(o.seed).add(o.determined_tolerance).add(o.check_fraction).add(static_cast<std::uint64_t>(o.pair_steps));
+  return "smc/" + h.hex();
+}
+
 void check_options(const SmcOptions& o) {
   if (o.outer < 2) throw std::invalid_argument("smc: need at least 2 outer samples");
   if (o.particles < 2) throw std::invalid_argument("smc: need at least 2 particles");
@@ -299,109 +321,10 @@ SmcEntropy summarise(const std::vector<PointResult>& pts, const SmcOptions& o) {
   return out;
 }
 
-void draw_terms(const std::vector<LogTerm>& terms, const std::vector<Eigen::MatrixXd>& factors, Rng& rng,
-                Eigen::MatrixXd& g, Eigen::VectorXd& z) {
-  const Eigen::Index n = terms.front().mean.size();
-  g.resize(n, static_cast<Eigen::Index>(terms.size()));
-  z.resize(n);
-  for (std::size_t mu = 0; mu < terms.size(); ++mu) {
-    for (Eigen::Index a = 0; a < n; ++a) z(a) = rng.normal();
-    g.col(static_cast<Eigen::Index>(mu)) = terms[mu].mean + factors[mu] * z;
-  }
-}
-
-void log_sum_columns(const Eigen::MatrixXd& g, std::ptrdiff_t skip, double* out) {
-  std::vector<double> col(static_cast<std::size_t>(g.cols()));
-  for (Eigen::Index a = 0; a < g.rows(); ++a) {
-    std::size_t c = 0;
-    for (Eigen::Index mu = 0; mu < g.cols(); ++mu)
-      if (mu != skip) col[c++] = g(a, mu);
-    out[a] = log_sum_exp(col.data(), c);
-  }
-}
-
-// One outer point: every pattern drawn once (rng), ln W_E and ln R^(k) from
-// the same draws (common random numbers).
-void draw_point(const std::vector<LogTerm>& terms, const std::vector<Eigen::MatrixXd>& factors, std::size_t k,
-                Rng& rng, Eigen::MatrixXd& g, Eigen::VectorXd& z, Eigen::VectorXd& log_w, Eigen::VectorXd& log_r) {
-  draw_terms(terms, factors, rng, g, z);
-  log_sum_columns(g, -1, log_w.data());
-  log_sum_columns(g, static_cast<std::ptrdiff_t>(k), log_r.data());
-}
-
-// The control-variate estimate (SmcOptions::control_samples): with D_i the
-// per-sample differences and c_i = (-ln q_W(w_i), -ln q_R(r_i)) the two
-// surrogates at the same draws, I = mean(D - beta . c) + beta . E[c], beta by
-// least squares and E[c] from control_samples x outer extra draws of their
-// own stream. Separate coefficients for W_E and R^(k): the surrogates' errors
-// differ between the two sums. Its variance is Var(D - beta . c) / M +
-// beta' Cov(c) beta / M_extra (independent parts).
-void apply_control_variate(const std::vector<LogTerm>& terms, const std::vector<Eigen::MatrixXd>& factors,
-                           std::size_t k, const SmcOptions& options, const detail::LognormalSurrogate& qw,
-                           const detail::LognormalSurrogate& qr, const std::vector<Eigen::Vector2d>& cv,
-                           SmcMutualInformation& out) {
-  const std::vector<double>& d = out.sample_differences;
-  std::vector<std::size_t> used;
-  for (std::size_t i = 0; i < d.size(); ++i)
-    if (std::isfinite(d[i]) && cv[i].allFinite()) used.push_back(i);
-  if (used.size() < 20) return;
-  const auto m = static_cast<double>(used.size());
-  double md = 0.0;
-  Eigen::Vector2d mc = Eigen::Vector2d::Zero();
-  for (std::size_t i : used) {
-    md += d[i];
-    mc += cv[i];
-  }
-  md /= m;
-  mc /= m;
-  double sdd = 0.0;
-  Eigen::Matrix2d scc = Eigen::Matrix2d::Zero();
-  Eigen::Vector2d sdc = Eigen::Vector2d::Zero();
-  for (std::size_t i : used) {
-    const Eigen::Vector2d x = cv[i] - mc;
-    sdd += (d[i] - md) * (d[i] - md);
-    scc += x * x.transpose();
-    sdc += (d[i] - md) * x;
-  }
-  Eigen::LDLT<Eigen::Matrix2d> solve(scc);
-  if (solve.info() != Eigen::Success || !(sdd > 0.0) || !(scc.determinant() > 1e-12 * scc.trace() * scc.trace())) return;
-  const Eigen::Vector2d beta = solve.solve(sdc);
-  if (!beta.allFinite()) return;
-  const std::size_t extra = options.control_samples * options.outer;
-  std::vector<Eigen::Vector2d> ce(extra);
-  const std::uint64_t stream = options.seed ^ 0x9E3779B97F4A7C15ULL;
-  parallel_for(extra, options.threads, [&](std::size_t begin, std::size_t end) {
-    const Eigen::Index n = terms.front().mean.size();
-    Eigen::MatrixXd g;
-    Eigen::VectorXd z, log_w(n), log_r(n), scratch;
-    for (std::size_t j = begin; j < end; ++j) {
-      Rng rng(stream, j);
-      draw_point(terms, factors, k, rng, g, z, log_w, log_r);
-      ce[j] = {qw.neg_log_density(log_w.data(), scratch), qr.neg_log_density(log_r.data(), scratch)};
-    }
-  });
-  Eigen::Vector2d mean_extra = Eigen::Vector2d::Zero();
-  std::size_t me = 0;
-  for (const auto& c : ce)
-    if (c.allFinite()) {
-      mean_extra += c;
-      ++me;
-    }
-  if (me < 20) return;
-  mean_extra /= static_cast<double>(me);
-  Eigen::Matrix2d cov_extra = Eigen::Matrix2d::Zero();
-  for (const auto& c : ce)
-    if (c.allFinite()) cov_extra += (c - mean_extra) * (c - mean_extra).transpose();
-  cov_extra /= static_cast<double>(me - 1);
-  const double residual = (sdd - sdc.dot(beta)) / (m - 1.0);  // least squares: sdd - beta' scc beta
-  const double controlled =
-      std::sqrt(std::max(residual, 0.0) / m + beta.dot(cov_extra * beta) / static_cast<double>(me));
-  out.control_variate = true;
-  out.control_beta = beta(0) - beta(1);  // ~1 when both surrogates track their densities
-  out.control_correlation = std::sqrt(std::clamp(sdc.dot(beta) / sdd, 0.0, 1.0));  // multiple correlation R
-  out.estimate.value -= beta.dot(mc - mean_extra);
-  out.statistical_error = controlled;
-}
+using detail::apply_control_variate;
+using detail::draw_point;
+using detail::draw_terms;
+using detail::log_sum_columns;
 
 std::string determined_message(const SumModel& m, const char* what) {
   std::string out = "smc: at synapse " + std::to_string(m.determined) + " (in ensemble order) every pattern's term of " +
@@ -535,7 +458,23 @@ SmcMutualInformation smc_mutual_information_of_terms(const std::vector<LogTerm>&
     const bool ok = !bw.zero && !br.zero && !pw[i].zero && !pr[i].zero;
     return ok ? (bw.neg_log_p - br.neg_log_p) - (pw[i].neg_log_p - pr[i].neg_log_p) : 0.0;
   };
-  parallel_for(options.outer, options.threads, [&](std::size_t begin, std::size_t end) {
+  const std::string key = options.store ? stored_key(terms, k, options) : std::string();
+  // Stored per sample: both points, the control variates and the check's shift.
+  auto encode = [&](std::size_t i, double* v) {
+    put_point(pw[i], v);
+    put_point(pr[i], v + kPointWidth);
+    v[2 * kPointWidth] = control ? cv[i](0) : 0.0;
+    v[2 * kPointWidth + 1] = control ? cv[i](1) : 0.0;
+    v[2 * kPointWidth + 2] = check && i % stride == 0 ? shift[i / stride] : 0.0;
+  };
+  auto restore = [&](std::size_t i, const double* v) {
+    pw[i] = get_point(v);
+    pr[i] = get_point(v + kPointWidth);
+    if (control) cv[i] = {v[2 * kPointWidth], v[2 * kPointWidth + 1]};
+    if (check && i % stride == 0) shift[i / stride] = v[2 * kPointWidth + 2];
+  };
+  detail::stored_for(options.outer, options.threads, options.store, key, 2 * kPointWidth + 3,
+                     [&](std::size_t begin, std::size_t end) {
     Work w;
     Eigen::MatrixXd g;
     Eigen::VectorXd z, log_w(all.n), log_r(all.n), scratch;
@@ -548,7 +487,7 @@ SmcMutualInformation smc_mutual_information_of_terms(const std::vector<LogTerm>&
       pr[i] = log_density(other, log_r.data(), options, rng, w);
       if (check && i % stride == 0) shift[i / stride] = check_shift(i, log_w, log_r, w);
     }
-  });
+  }, encode, restore);
   SmcMutualInformation out;
   out.h_w = summarise(pw, options);
   out.h_r = summarise(pr, options);
@@ -577,7 +516,8 @@ SmcMutualInformation smc_mutual_information_of_terms(const std::vector<LogTerm>&
       std::vector<std::size_t> idx;
       for (std::size_t i = offset; i < options.outer; i += stride) idx.push_back(i);
       std::vector<double> more(idx.size());
-      parallel_for(idx.size(), options.threads, [&](std::size_t begin, std::size_t end) {
+      detail::stored_for(idx.size(), options.threads, options.store, key + "/check" + std::to_string(offset), 1,
+                         [&](std::size_t begin, std::size_t end) {
         Work w;
         Eigen::MatrixXd g;
         Eigen::VectorXd z, log_w(all.n), log_r(all.n);
@@ -587,7 +527,7 @@ SmcMutualInformation smc_mutual_information_of_terms(const std::vector<LogTerm>&
           draw_point(terms, factors, k, rng, g, z, log_w, log_r);
           more[t] = check_shift(i, log_w, log_r, w);
         }
-      });
+      }, [&](std::size_t t, double* v) { v[0] = more[t]; }, [&](std::size_t t, const double* v) { more[t] = v[0]; });
       shift.insert(shift.end(), more.begin(), more.end());
     }
     const auto [mean, error] = mean_and_error();

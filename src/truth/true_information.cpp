@@ -68,6 +68,7 @@ SmcOptions smc_options(const TruthOptions& o) {
   so.pair_steps = o.smc_pair_steps;
   so.seed = o.seed;
   so.threads = o.threads;
+  so.store = o.store;
   return so;
 }
 
@@ -325,6 +326,7 @@ TruthReport estimate_true_information(const Problem<double>& problem, const Trut
         co.inner = options.inner;
         co.seed = options.seed;
         co.threads = options.threads;
+        co.store = options.store;
         const CmcMutualInformation r = cmc_mutual_information(problem, co);
         report.estimates.push_back(r.estimate);
         report.cmc_zero_density = r.h_w.zero_density + r.h_r.zero_density;

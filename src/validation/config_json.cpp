@@ -388,28 +388,7 @@ std::string config_hash(const ValidationConfig& config) {
 }
 
 std::string first_difference(const json::Value& a, const json::Value& b, const std::string& path) {
-  if (a.type() != b.type()) return path;
-  if (a.is_object()) {
-    for (const auto& [key, va] : a.as_object()) {
-      const json::Value* vb = b.find(key);
-      if (!vb) return path + "." + key;
-      const std::string d = first_difference(va, *vb, path + "." + key);
-      if (!d.empty()) return d;
-    }
-    for (const auto& [key, vb] : b.as_object())
-      if (!a.find(key)) return path + "." + key;
-    return "";
-  }
-  if (a.is_array()) {
-    const auto& x = a.as_array();
-    const auto& y = b.as_array();
-    for (std::size_t i = 0; i < std::min(x.size(), y.size()); ++i) {
-      const std::string d = first_difference(x[i], y[i], path + "[" + std::to_string(i) + "]");
-      if (!d.empty()) return d;
-    }
-    return x.size() == y.size() ? "" : path;
-  }
-  return a.dump(-1) == b.dump(-1) ? "" : path;
+  return json::difference_path(a, b, path);
 }
 
 }  // namespace syninfo::validation

@@ -91,112 +91,116 @@ GroundTruth gt_from(const Value& v, const std::string& where) {
 
 }  // namespace
 
+json::Value to_json(const CurveRecord& c) {
+  return Value::array().push(str(c.figure)).push(count(c.curve)).push(count(c.grid)).push(num(c.x)).push(cf_json(c.cf));
+}
+
+json::Value to_json(const SampleRecord& s) {
+  Value f = Value::array();
+  for (double x : s.features) f.push(num(x));
+  return Value::array()
+      .push(str(simulation::to_string(s.set)))
+      .push(count(s.neurons))
+      .push(count(s.index))
+      .push(count(s.header.patterns))
+      .push(count(s.header.synapses))
+      .push(count(s.header.pattern))
+      .push(num(s.header.sigma2))
+      .push(num(s.header.rho))
+      .push(std::move(f))
+      .push(Value::boolean(s.independent))
+      .push(cf_json(s.cf));
+}
+
+json::Value to_json(const TruthRecord& t) {
+  Value singles = Value::array(), singles_cf = Value::array();
+  for (const auto& g : t.singles) singles.push(gt_json(g));
+  for (const auto& c : t.singles_cf) singles_cf.push(cf_json(c));
+  return Value::object()
+      .set("kind", str(t.kind))
+      .set("figure", str(t.figure))
+      .set("curve", count(t.curve))
+      .set("grid", count(t.grid))
+      .set("x", num(t.x))
+      .set("index", count(t.index))
+      .set("neurons", count(t.neurons))
+      .set("patterns", count(t.patterns))
+      .set("synapses", count(t.synapses))
+      .set("truth", gt_json(t.truth))
+      .set("cf", cf_json(t.cf))
+      .set("singles", std::move(singles))
+      .set("singles_cf", std::move(singles_cf))
+      .set("embedded", gt_json(t.embedded));
+}
+
+CurveRecord curve_record_from_json(const json::Value& v, const std::string& where) {
+  const auto& c = get_array(v, where, 5);
+  CurveRecord rec;
+  rec.figure = get_str(c[0], where);
+  rec.curve = get_count(c[1], where);
+  rec.grid = get_count(c[2], where);
+  rec.x = get_num(c[3], where);
+  rec.cf = cf_from(c[4], where);
+  return rec;
+}
+
+SampleRecord sample_record_from_json(const json::Value& v, const std::string& where) {
+  const auto& s = get_array(v, where, 11);
+  SampleRecord rec;
+  rec.set = set_from(get_str(s[0], where), where);
+  rec.neurons = get_count(s[1], where);
+  rec.index = get_count(s[2], where);
+  rec.header.patterns = get_count(s[3], where);
+  rec.header.synapses = get_count(s[4], where);
+  rec.header.pattern = get_count(s[5], where);
+  rec.header.sigma2 = get_num(s[6], where);
+  rec.header.rho = get_num(s[7], where);
+  const auto& f = get_array(s[8], where, simulation::kFeatureCount);
+  for (std::size_t k = 0; k < simulation::kFeatureCount; ++k) rec.features[k] = get_num(f[k], where);
+  if (!s[9].is_bool()) bad(where, "expected a boolean");
+  rec.independent = s[9].as_bool();
+  rec.cf = cf_from(s[10], where);
+  return rec;
+}
+
+TruthRecord truth_record_from_json(const json::Value& t, const std::string& where) {
+  TruthRecord rec;
+  rec.kind = get_str(member(t, "kind", where), where);
+  rec.figure = get_str(member(t, "figure", where), where);
+  rec.curve = get_count(member(t, "curve", where), where);
+  rec.grid = get_count(member(t, "grid", where), where);
+  rec.x = get_num(member(t, "x", where), where);
+  rec.index = get_count(member(t, "index", where), where);
+  rec.neurons = get_count(member(t, "neurons", where), where);
+  rec.patterns = get_count(member(t, "patterns", where), where);
+  rec.synapses = get_count(member(t, "synapses", where), where);
+  rec.truth = gt_from(member(t, "truth", where), where);
+  rec.cf = cf_from(member(t, "cf", where), where);
+  for (const auto& g : get_array(member(t, "singles", where), where)) rec.singles.push_back(gt_from(g, where));
+  for (const auto& c : get_array(member(t, "singles_cf", where), where)) rec.singles_cf.push_back(cf_from(c, where));
+  rec.embedded = gt_from(member(t, "embedded", where), where);
+  return rec;
+}
+
 json::Value to_json(const Records& r) {
-  Value curves = Value::array();
-  for (const auto& c : r.curves)
-    curves.push(Value::array().push(str(c.figure)).push(count(c.curve)).push(count(c.grid)).push(num(c.x)).push(cf_json(c.cf)));
-  Value samples = Value::array();
-  for (const auto& s : r.samples) {
-    Value f = Value::array();
-    for (double x : s.features) f.push(num(x));
-    samples.push(Value::array()
-                     .push(str(simulation::to_string(s.set)))
-                     .push(count(s.neurons))
-                     .push(count(s.index))
-                     .push(count(s.header.patterns))
-                     .push(count(s.header.synapses))
-                     .push(count(s.header.pattern))
-                     .push(num(s.header.sigma2))
-                     .push(num(s.header.rho))
-                     .push(std::move(f))
-                     .push(Value::boolean(s.independent))
-                     .push(cf_json(s.cf)));
-  }
-  Value truths = Value::array();
-  for (const auto& t : r.truths) {
-    Value singles = Value::array(), singles_cf = Value::array();
-    for (const auto& g : t.singles) singles.push(gt_json(g));
-    for (const auto& c : t.singles_cf) singles_cf.push(cf_json(c));
-    truths.push(Value::object()
-                    .set("kind", str(t.kind))
-                    .set("figure", str(t.figure))
-                    .set("curve", count(t.curve))
-                    .set("grid", count(t.grid))
-                    .set("x", num(t.x))
-                    .set("index", count(t.index))
-                    .set("neurons", count(t.neurons))
-                    .set("patterns", count(t.patterns))
-                    .set("synapses", count(t.synapses))
-                    .set("truth", gt_json(t.truth))
-                    .set("cf", cf_json(t.cf))
-                    .set("singles", std::move(singles))
-                    .set("singles_cf", std::move(singles_cf))
-                    .set("embedded", gt_json(t.embedded)));
-  }
+  Value curves = Value::array(), samples = Value::array(), truths = Value::array();
+  for (const auto& c : r.curves) curves.push(to_json(c));
+  for (const auto& s : r.samples) samples.push(to_json(s));
+  for (const auto& t : r.truths) truths.push(to_json(t));
   return Value::object().set("curves", std::move(curves)).set("samples", std::move(samples)).set("truths", std::move(truths));
 }
 
 Records records_from_json(const json::Value& v) {
   Records r;
-  {
-    const auto& a = get_array(member(v, "curves", "root"), "curves");
-    for (std::size_t i = 0; i < a.size(); ++i) {
-      const std::string where = "curves[" + std::to_string(i) + "]";
-      const auto& c = get_array(a[i], where, 5);
-      CurveRecord rec;
-      rec.figure = get_str(c[0], where);
-      rec.curve = get_count(c[1], where);
-      rec.grid = get_count(c[2], where);
-      rec.x = get_num(c[3], where);
-      rec.cf = cf_from(c[4], where);
-      r.curves.push_back(std::move(rec));
-    }
-  }
-  {
-    const auto& a = get_array(member(v, "samples", "root"), "samples");
-    for (std::size_t i = 0; i < a.size(); ++i) {
-      const std::string where = "samples[" + std::to_string(i) + "]";
-      const auto& s = get_array(a[i], where, 11);
-      SampleRecord rec;
-      rec.set = set_from(get_str(s[0], where), where);
-      rec.neurons = get_count(s[1], where);
-      rec.index = get_count(s[2], where);
-      rec.header.patterns = get_count(s[3], where);
-      rec.header.synapses = get_count(s[4], where);
-      rec.header.pattern = get_count(s[5], where);
-      rec.header.sigma2 = get_num(s[6], where);
-      rec.header.rho = get_num(s[7], where);
-      const auto& f = get_array(s[8], where, simulation::kFeatureCount);
-      for (std::size_t k = 0; k < simulation::kFeatureCount; ++k) rec.features[k] = get_num(f[k], where);
-      if (!s[9].is_bool()) bad(where, "expected a boolean");
-      rec.independent = s[9].as_bool();
-      rec.cf = cf_from(s[10], where);
-      r.samples.push_back(std::move(rec));
-    }
-  }
-  {
-    const auto& a = get_array(member(v, "truths", "root"), "truths");
-    for (std::size_t i = 0; i < a.size(); ++i) {
-      const std::string where = "truths[" + std::to_string(i) + "]";
-      const Value& t = a[i];
-      TruthRecord rec;
-      rec.kind = get_str(member(t, "kind", where), where);
-      rec.figure = get_str(member(t, "figure", where), where);
-      rec.curve = get_count(member(t, "curve", where), where);
-      rec.grid = get_count(member(t, "grid", where), where);
-      rec.x = get_num(member(t, "x", where), where);
-      rec.index = get_count(member(t, "index", where), where);
-      rec.neurons = get_count(member(t, "neurons", where), where);
-      rec.patterns = get_count(member(t, "patterns", where), where);
-      rec.synapses = get_count(member(t, "synapses", where), where);
-      rec.truth = gt_from(member(t, "truth", where), where);
-      rec.cf = cf_from(member(t, "cf", where), where);
-      for (const auto& g : get_array(member(t, "singles", where), where)) rec.singles.push_back(gt_from(g, where));
-      for (const auto& c : get_array(member(t, "singles_cf", where), where)) rec.singles_cf.push_back(cf_from(c, where));
-      rec.embedded = gt_from(member(t, "embedded", where), where);
-      r.truths.push_back(std::move(rec));
-    }
-  }
+  const auto& curves = get_array(member(v, "curves", "root"), "curves");
+  for (std::size_t i = 0; i < curves.size(); ++i)
+    r.curves.push_back(curve_record_from_json(curves[i], "curves[" + std::to_string(i) + "]"));
+  const auto& samples = get_array(member(v, "samples", "root"), "samples");
+  for (std::size_t i = 0; i < samples.size(); ++i)
+    r.samples.push_back(sample_record_from_json(samples[i], "samples[" + std::to_string(i) + "]"));
+  const auto& truths = get_array(member(v, "truths", "root"), "truths");
+  for (std::size_t i = 0; i < truths.size(); ++i)
+    r.truths.push_back(truth_record_from_json(truths[i], "truths[" + std::to_string(i) + "]"));
   return r;
 }
 

@@ -3,6 +3,7 @@
 #include "syninfo/cross_check.hpp"
 #include "syninfo/mutual_information.hpp"
 #include "syninfo/random.hpp"
+#include "syninfo/report/checkpoint.hpp"
 #include "syninfo/report/progress.hpp"
 #include "syninfo/simulation/compact_sample.hpp"
 #include "syninfo/simulation/features.hpp"
@@ -14,6 +15,7 @@
 #include <chrono>
 #include <cmath>
 #include <exception>
+#include <iostream>
 #include <limits>
 #include <mutex>
 #include <stdexcept>
@@ -282,10 +284,143 @@ Plan make_plan(const ValidationConfig& c) {
   return plan;
 }
 
-Records compute_records(const ValidationConfig& config, const Plan& plan, StageTimings* timings) {
-  Records out;
-  const auto example = curve_example(config);
+namespace {
 
+CurveRecord curve_record(const CurveTask& task, const simulation::CurveExample& example, const ValidationConfig& config) {
+  CurveRecord rec;
+  rec.figure = task.figure;
+  rec.curve = task.curve;
+  rec.grid = task.grid;
+  rec.x = task.x;
+  const auto at = task.figure.find("@N=");
+  if (at == std::string::npos) {
+    rec.cf = evaluate_closed_form(
+        simulation::restrict_to_touched(curve_problem(example, config, task.figure, task.curve, task.x)), config);
+  } else {
+    const std::size_t neurons = std::stoul(task.figure.substr(at + 3));
+    rec.cf = evaluate_closed_form(curve_problem(example, config, task.figure.substr(0, at), task.curve, task.x, neurons),
+                                  config);
+  }
+  return rec;
+}
+
+// Features on the full problem, closed form on the touched neurons.
+SampleRecord sample_record(const SampleTask& task, const ValidationConfig& config) {
+  simulation::RandomSetSettings settings = config.random;
+  settings.neurons = task.neurons;
+  const auto sample = simulation::compact_sample(task.set, settings, config.seed, task.index);
+  SampleRecord rec;
+  rec.set = task.set;
+  rec.neurons = task.neurons;
+  rec.index = task.index;
+  rec.header = sample.header;
+  rec.features = sample.features;
+  rec.independent = sample.independent;
+  rec.cf = evaluate_closed_form(sample.problem, config);
+  return rec;
+}
+
+TruthRecord truth_record(const TruthTask& task, const simulation::CurveExample& example, const ValidationConfig& config) {
+  TruthRecord rec;
+  rec.kind = task.kind;
+  rec.figure = task.figure;
+  rec.curve = task.curve;
+  rec.grid = task.grid;
+  rec.x = task.x;
+  rec.index = task.index;
+  rec.embedded.value = rec.embedded.standard_error = nan;
+  rec.embedded.method = "none";
+  GroundTruthBudget budget = budget_for(config, task);
+  // The curve problems in full; a random sample on its touched neurons
+  // (all the closed form and the truth depend on, theory.md 5.6).
+  Problem<double> full;
+  std::size_t neurons = 0;
+  if (task.kind == "curve" || task.kind == "c7") {
+    full = curve_problem(example, config, task.figure, task.curve, task.x);
+    neurons = full.patterns.neurons();
+  } else {
+    full = simulation::compact_sample(task.set, config.random, config.seed, task.index).problem;
+    neurons = config.random.neurons;
+  }
+  const Problem<double> problem = simulation::restrict_to_touched(full);
+  rec.neurons = neurons;
+  rec.patterns = problem.patterns.count();
+  rec.synapses = problem.ensemble.size();
+  rec.cf = evaluate_closed_form(problem, config);
+  rec.truth = ground_truth(problem, budget);
+  if (task.kind == "synergy") {
+    for (const auto& s : full.ensemble) {
+      Problem<double> single = full;
+      single.ensemble = {s};
+      const Problem<double> small = simulation::restrict_to_touched(single);
+      rec.singles.push_back(ground_truth(small, budget));
+      rec.singles_cf.push_back(evaluate_closed_form(small, config));
+    }
+  }
+  if (task.kind == "c7") {
+    const Problem<double> embedded =
+        curve_problem(example, config, task.figure, task.curve, task.x, 2 * config.curves.neurons);
+    rec.embedded = ground_truth(embedded, budget);
+  }
+  return rec;
+}
+
+// One stage's tasks (plan indices `mine`): those kept in the checkpoint are
+// read back, the others computed by compute(plan index) on the workers and
+// appended to the checkpoint as they finish.
+template <class Record>
+class Stage {
+ public:
+  Stage(const char* kind, std::vector<std::size_t> mine, report::Checkpoint* checkpoint,
+        Record (*parse)(const json::Value&, const std::string&))
+      : kind_(kind), mine_(std::move(mine)), checkpoint_(checkpoint), records_(mine_.size()) {
+    // Every kept record is read before any work, so that a damaged one is
+    // refused (exit 2) at the start.
+    for (std::size_t i = 0; i < mine_.size(); ++i) {
+      const json::Value* kept = checkpoint_ ? checkpoint_->find(key(i)) : nullptr;
+      if (!kept) {
+        todo_.push_back(i);
+        continue;
+      }
+      try {
+        records_[i] = parse(*kept, key(i));
+      } catch (const std::invalid_argument& e) {
+        throw report::CheckpointRefused(checkpoint_->dir().string() + " is damaged: " + e.what());
+      }
+    }
+  }
+  std::size_t resumed() const { return mine_.size() - todo_.size(); }
+
+  template <class Compute>
+  std::vector<Record> run(const char* label, const ValidationConfig& config, Compute compute) {
+    if (checkpoint_ && config.progress && checkpoint_->resumed() > 0)
+      std::cerr << label << ": " << resumed() << " of " << mine_.size() << " tasks resumed from "
+                << checkpoint_->dir().string() << '\n';
+    report::Progress progress(label, todo_.size(), config.progress);
+    dynamic_for(todo_.size(), config.threads, [&](std::size_t j) {
+      const std::size_t i = todo_[j];
+      records_[i] = compute(mine_[i]);
+      if (checkpoint_) checkpoint_->append(key(i), to_json(records_[i]));
+      progress.tick();
+    });
+    progress.finish();
+    return std::move(records_);
+  }
+
+ private:
+  std::string key(std::size_t i) const { return std::string(kind_) + "/" + std::to_string(mine_[i]); }
+
+  const char* kind_;
+  std::vector<std::size_t> mine_, todo_;
+  report::Checkpoint* checkpoint_;
+  std::vector<Record> records_;
+};
+
+}  // namespace
+
+Records compute_records(const ValidationConfig& config, const Plan& plan, StageTimings* timings,
+                        report::Checkpoint* checkpoint) {
+  const auto example = curve_example(config);
   // Which tasks are ours.
   auto select = [&](std::size_t count) {
     std::vector<std::size_t> mine;
@@ -293,119 +428,34 @@ Records compute_records(const ValidationConfig& config, const Plan& plan, StageT
       if (in_shard(t, config)) mine.push_back(t);
     return mine;
   };
+  Stage<CurveRecord> curves("curve", select(plan.curves.size()), checkpoint, &curve_record_from_json);
+  Stage<SampleRecord> samples("sample", select(plan.samples.size()), checkpoint, &sample_record_from_json);
+  Stage<TruthRecord> truths("truth", select(plan.truths.size()), checkpoint, &truth_record_from_json);
+  if (timings) timings->resumed_tasks = curves.resumed() + samples.resumed() + truths.resumed();
 
-  // 1. Curves (fast).
+  Records out;
   auto start = std::chrono::steady_clock::now();
-  {
-    const auto mine = select(plan.curves.size());
-    out.curves.resize(mine.size());
-    report::Progress progress("validate: set-1 curves", mine.size(), config.progress);
-    dynamic_for(mine.size(), config.threads, [&](std::size_t i) {
-      const CurveTask& task = plan.curves[mine[i]];
-      CurveRecord& rec = out.curves[i];
-      rec.figure = task.figure;
-      rec.curve = task.curve;
-      rec.grid = task.grid;
-      rec.x = task.x;
-      const auto at = task.figure.find("@N=");
-      if (at == std::string::npos) {
-        rec.cf = evaluate_closed_form(simulation::restrict_to_touched(curve_problem(example, config, task.figure, task.curve, task.x)), config);
-      } else {
-        const std::size_t neurons = std::stoul(task.figure.substr(at + 3));
-        rec.cf = evaluate_closed_form(curve_problem(example, config, task.figure.substr(0, at), task.curve, task.x, neurons), config);
-      }
-      progress.tick();
-    });
-    progress.finish();
-  }
+  out.curves = curves.run("validate: set-1 curves", config,
+                          [&](std::size_t t) { return curve_record(plan.curves[t], example, config); });
   if (timings) timings->curves = elapsed(start);
-
-  // 2. Random samples: features on the full problem, closed form on the touched neurons.
   start = std::chrono::steady_clock::now();
-  {
-    const auto mine = select(plan.samples.size());
-    out.samples.resize(mine.size());
-    report::Progress progress("validate: closed form on sets 2, 3", mine.size(), config.progress);
-    dynamic_for(mine.size(), config.threads, [&](std::size_t i) {
-      const SampleTask& task = plan.samples[mine[i]];
-      simulation::RandomSetSettings settings = config.random;
-      settings.neurons = task.neurons;
-      const auto sample = simulation::compact_sample(task.set, settings, config.seed, task.index);
-      SampleRecord& rec = out.samples[i];
-      rec.set = task.set;
-      rec.neurons = task.neurons;
-      rec.index = task.index;
-      rec.header = sample.header;
-      rec.features = sample.features;
-      rec.independent = sample.independent;
-      rec.cf = evaluate_closed_form(sample.problem, config);
-      progress.tick();
-    });
-    progress.finish();
-  }
+  out.samples = samples.run("validate: closed form on sets 2, 3", config,
+                            [&](std::size_t t) { return sample_record(plan.samples[t], config); });
   if (timings) timings->samples = elapsed(start);
-
-  // 3. Ground truth.
   start = std::chrono::steady_clock::now();
-  {
-    const auto mine = select(plan.truths.size());
-    out.truths.resize(mine.size());
-    report::Progress progress("validate: ground truth", mine.size(), config.progress);
-    std::mutex timing_mutex;
-    dynamic_for(mine.size(), config.threads, [&](std::size_t i) {
-      const auto task_start = std::chrono::steady_clock::now();
-      const TruthTask& task = plan.truths[mine[i]];
-      TruthRecord& rec = out.truths[i];
-      rec.kind = task.kind;
-      rec.figure = task.figure;
-      rec.curve = task.curve;
-      rec.grid = task.grid;
-      rec.x = task.x;
-      rec.index = task.index;
-      rec.embedded.value = rec.embedded.standard_error = nan;
-      rec.embedded.method = "none";
-      GroundTruthBudget budget = budget_for(config, task);
-      // The curve problems in full; a random sample on its touched neurons
-      // (all the closed form and the truth depend on, theory.md 5.6).
-      Problem<double> full;
-      std::size_t neurons = 0;
-      if (task.kind == "curve" || task.kind == "c7") {
-        full = curve_problem(example, config, task.figure, task.curve, task.x);
-        neurons = full.patterns.neurons();
-      } else {
-        full = simulation::compact_sample(task.set, config.random, config.seed, task.index).problem;
-        neurons = config.random.neurons;
-      }
-      const Problem<double> problem = simulation::restrict_to_touched(full);
-      rec.neurons = neurons;
-      rec.patterns = problem.patterns.count();
-      rec.synapses = problem.ensemble.size();
-      rec.cf = evaluate_closed_form(problem, config);
-      rec.truth = ground_truth(problem, budget);
-      if (task.kind == "synergy") {
-        for (const auto& s : full.ensemble) {
-          Problem<double> single = full;
-          single.ensemble = {s};
-          const Problem<double> small = simulation::restrict_to_touched(single);
-          rec.singles.push_back(ground_truth(small, budget));
-          rec.singles_cf.push_back(evaluate_closed_form(small, config));
-        }
-      }
-      if (task.kind == "c7") {
-        const Problem<double> embedded =
-            curve_problem(example, config, task.figure, task.curve, task.x, 2 * config.curves.neurons);
-        rec.embedded = ground_truth(embedded, budget);
-      }
-      if (timings) {
-        std::lock_guard<std::mutex> lock(timing_mutex);
-        const std::string key = task.kind + (task.kind == "curve" ? " " + task.figure + " n=" + std::to_string(rec.synapses) : "");
-        timings->truth_by_kind[key] += elapsed(task_start);
-        ++timings->truth_tasks[key];
-      }
-      progress.tick();
-    });
-    progress.finish();
-  }
+  std::mutex timing_mutex;
+  out.truths = truths.run("validate: ground truth", config, [&](std::size_t t) {
+    const auto task_start = std::chrono::steady_clock::now();
+    TruthRecord rec = truth_record(plan.truths[t], example, config);
+    if (timings) {
+      std::lock_guard<std::mutex> lock(timing_mutex);
+      const std::string key =
+          rec.kind + (rec.kind == "curve" ? " " + rec.figure + " n=" + std::to_string(rec.synapses) : "");
+      timings->truth_by_kind[key] += elapsed(task_start);
+      ++timings->truth_tasks[key];
+    }
+    return rec;
+  });
   if (timings) timings->truth = elapsed(start);
   return out;
 }

@@ -74,3 +74,6 @@ syninfo_cli_test(readme_own_model_mi 0 "\"mi_nats\": 0\\.35836496216758817"
                  mi ${PROJECT_SOURCE_DIR}/examples/my_model.json --precision double)
 syninfo_cli_test(readme_own_model_truth 0 "\"mi_nats\": 0\\.31266221242880.*\"reliable\": true"
                  truth ${PROJECT_SOURCE_DIR}/examples/my_model.json)
+if(NOT SYNINFO_CORE_ONLY)
+  include(${PROJECT_SOURCE_DIR}/tests/resume/tests.cmake)
+endif()

@@ -12,12 +12,17 @@
 
 #include "syninfo/audit/fenton_wilkinson_audit.hpp"
 #include "syninfo/json.hpp"
+#include "syninfo/report/shard_files.hpp"
 
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
+
+namespace syninfo::report {
+class Checkpoint;
+}
 
 namespace syninfo::audit {
 
@@ -78,8 +83,31 @@ Ensemble pair_sequence(std::size_t neurons, std::uint64_t seed);
 json::Value audit_map_spec(const std::string& sigma2, const std::string& rho, std::size_t patterns,
                            const Ensemble& ensemble, std::size_t neurons, std::uint64_t seed);
 
-// Throws InvalidInput (through the spec reader) for an invalid sigma2 / rho.
-AuditMap run_audit_map(const AuditMapOptions& options);
+// The grid points in map order (P, n, rho, sigma2; sigma2 fastest): the
+// tasks of a run, of its shards and of its checkpoint.
+struct AuditMapJob {
+  std::size_t patterns = 0, synapses = 0;
+  std::string rho, sigma2;
+};
+std::vector<AuditMapJob> audit_map_jobs(const AuditMapOptions& options);
+
+// A map without points: its options, N and sequence of pairs. Throws
+// InvalidInput for an N too small or (through the spec reader) an invalid
+// sigma2 / rho.
+AuditMap audit_map_frame(const AuditMapOptions& options);
+
+// How a run is split and kept: with a shard (i of n) only the jobs t with
+// t mod n = i are computed, and map.points holds those, in map order; with a
+// checkpoint, the points it keeps (key "point/T", T the job's index) are read
+// back and every point computed is appended to it.
+struct AuditMapRun {
+  report::ShardPosition shard;
+  report::Checkpoint* checkpoint = nullptr;
+};
+
+// Throws InvalidInput (through the spec reader) for an invalid sigma2 / rho,
+// report::CheckpointRefused for a damaged kept point.
+AuditMap run_audit_map(const AuditMapOptions& options, const AuditMapRun& run = {});
 
 // Writes DIR/audit_map.csv, audit_map_specs.jsonl, audit_map.dat,
 // audit_map.gp + audit_map.png (when gnuplot is available; otherwise the

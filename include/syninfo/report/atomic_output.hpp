@@ -65,6 +65,12 @@ class AtomicFile {
   bool committed_ = false;
 };
 
+// Removes what runs that were killed left of target: the temporary siblings
+// ".NAME.partial-PID" (directories or files) whose process PID no longer
+// exists (a resumed run calls it; a live run's staging is never touched).
+// Returns how many.
+std::size_t remove_stale_partials(const std::filesystem::path& target);
+
 // The whole of text written to path by an AtomicFile.
 void write_file_atomically(const std::filesystem::path& path, const std::string& text);
 

@@ -50,6 +50,7 @@
 
 #include "syninfo/estimators/estimate.hpp"
 #include "syninfo/model.hpp"
+#include "syninfo/truth/block_store.hpp"
 #include "syninfo/truth/model_sampling.hpp"
 
 #include <cstddef>
@@ -76,6 +77,9 @@ struct CmcOptions {
   unsigned threads = 0;        // 0: all cores; results do not depend on it
   bool truncate = true;        // false: naive inner draws (for diagnostics only)
   double eligibility_tolerance = 1e-10;  // min eigenvalue / max eigenvalue of an eligible term
+  // Mutual information only: keep the finished blocks of outer samples here
+  // and read back those it holds (block_store.hpp); same result either way.
+  BlockStore* store = nullptr;
 };
 
 struct CmcEntropy {

@@ -97,6 +97,7 @@
 
 #include "syninfo/estimators/estimate.hpp"
 #include "syninfo/model.hpp"
+#include "syninfo/truth/block_store.hpp"
 #include "syninfo/truth/model_sampling.hpp"
 
 #include <cstddef>
@@ -148,6 +149,10 @@ struct SmcOptions {
   // (proofs/degenerate_ensembles.md section 6). false: such a sum is
   // unavailable, as before (the reference set v1 keeps this).
   bool pair_steps = true;
+  // Mutual information only: keep the finished blocks of outer samples (and
+  // of the particle check's extensions) here and read back those it holds
+  // (block_store.hpp); the result is the same with or without it.
+  BlockStore* store = nullptr;
 };
 
 struct SmcEntropy {

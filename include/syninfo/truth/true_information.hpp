@@ -60,6 +60,7 @@
 
 #include "syninfo/estimators/estimate.hpp"
 #include "syninfo/model.hpp"
+#include "syninfo/truth/block_store.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -100,6 +101,11 @@ struct TruthOptions {
   // this many levels (particles x 2 per level, so ~2^levels - 1 smc runs of
   // the ensemble plus a noise term); 0 turns it off (the sub-ensemble bound only).
   std::size_t noise_levels = 3;
+  // Keep the finished blocks of outer samples of smc (including the noise
+  // levels' runs) and cmc here, and read back those it holds
+  // (block_store.hpp: `syninfo truth --checkpoint`); same result either way.
+  // KSG and quadrature are single units and always recomputed.
+  BlockStore* store = nullptr;
 };
 
 struct TruthReport {

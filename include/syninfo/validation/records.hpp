@@ -75,4 +75,13 @@ json::Value to_json(const Records& records);
 // Throws std::invalid_argument naming the field on a malformed record.
 Records records_from_json(const json::Value& value);
 
+// One record each (the items of the lists above; a checkpoint stores them one
+// by one). The readers throw std::invalid_argument naming `where`.
+json::Value to_json(const CurveRecord& record);
+json::Value to_json(const SampleRecord& record);
+json::Value to_json(const TruthRecord& record);
+CurveRecord curve_record_from_json(const json::Value& value, const std::string& where);
+SampleRecord sample_record_from_json(const json::Value& value, const std::string& where);
+TruthRecord truth_record_from_json(const json::Value& value, const std::string& where);
+
 }  // namespace syninfo::validation

@@ -18,6 +18,10 @@
 #include <string>
 #include <vector>
 
+namespace syninfo::report {
+class Checkpoint;
+}
+
 namespace syninfo::validation {
 
 struct CurveTask {
@@ -64,11 +68,18 @@ ClosedForm evaluate_closed_form(const Problem<double>& problem, const Validation
 
 struct StageTimings {
   double curves = 0.0, samples = 0.0, truth = 0.0;  // seconds (wall clock)
+  std::size_t resumed_tasks = 0;                     // tasks read back from a checkpoint (not timed)
   std::map<std::string, double> truth_by_kind;       // summed task seconds (CPU-ish) per ground-truth kind
   std::map<std::string, std::size_t> truth_tasks;    // tasks per kind
 };
 
-// Computes the tasks of the configured shard, in plan order.
-Records compute_records(const ValidationConfig& config, const Plan& plan, StageTimings* timings = nullptr);
+// Computes the tasks of the configured shard, in plan order. With a
+// checkpoint, the tasks it keeps (keys "curve/T", "sample/T", "truth/T", T
+// the task's index in the plan) are read back instead of computed, and every
+// task computed is appended to it as it finishes; the records are the same
+// either way (the report is computed from their JSON text in both cases).
+// Throws report::CheckpointRefused when a kept record is damaged.
+Records compute_records(const ValidationConfig& config, const Plan& plan, StageTimings* timings = nullptr,
+                        report::Checkpoint* checkpoint = nullptr);
 
 }  // namespace syninfo::validation

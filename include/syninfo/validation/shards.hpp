@@ -8,6 +8,7 @@
 #pragma once
 
 #include "syninfo/json.hpp"
+#include "syninfo/report/shard_files.hpp"
 #include "syninfo/validation/config.hpp"
 #include "syninfo/validation/records.hpp"
 
@@ -18,10 +19,11 @@
 
 namespace syninfo::validation {
 
-class ShardError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
+using report::ShardError;
+using report::shard_file_name;
+
+// The "format" of validate's shard files.
+inline constexpr const char* kShardFormat = "syninfo-validate-shard-1";
 
 struct ShardFile {
   std::string source;  // path, for messages
@@ -34,7 +36,6 @@ json::Value shard_to_json(const ValidationConfig& config, const Records& records
 // Throws ShardError naming the file on anything malformed.
 ShardFile shard_from_json(const json::Value& value, const std::string& source);
 ShardFile read_shard_file(const std::filesystem::path& path);
-std::string shard_file_name(std::size_t index, std::size_t count);
 
 // Rebuilds the configuration the shards were made with from the first
 // shard's full configuration JSON and checks that every shard carries the
