@@ -1,6 +1,8 @@
-# Shared report plumbing: gnuplot figures, progress bars, atomic outputs.
+# Shared report plumbing: gnuplot figures, progress bars, atomic outputs,
+# report.md rendered as a self-contained report.html.
 target_sources(syninfo_core PRIVATE
   ${PROJECT_SOURCE_DIR}/src/report/gnuplot.cpp
   ${PROJECT_SOURCE_DIR}/src/report/progress.cpp
   ${PROJECT_SOURCE_DIR}/src/report/atomic_output.cpp
+  ${PROJECT_SOURCE_DIR}/src/report/html_report.cpp
 )
