@@ -2,7 +2,8 @@
 # test-scale `syninfo validate` writes, checked by a strict HTML parser and
 # looked at by a real browser (Debian's chromium, headless: a screenshot that
 # has the window's size and is not blank, and the DOM it built).
-add_executable(syninfo_report_tests ${PROJECT_SOURCE_DIR}/tests/report/test_html_report.cpp)
+add_executable(syninfo_report_tests ${PROJECT_SOURCE_DIR}/tests/report/test_html_report.cpp
+                                    ${PROJECT_SOURCE_DIR}/tests/report/test_gnuplot_text.cpp)
 target_link_libraries(syninfo_report_tests PRIVATE syninfo_core Catch2::Catch2WithMain)
 catch_discover_tests(syninfo_report_tests)
 
