@@ -8,6 +8,8 @@ packages=(
   libeigen3-dev libboost-dev libgsl-dev libmpfr-dev libgmp-dev libqd-dev
   catch2 librapidcheck-dev
   python3-mpmath gnuplot-nox
+  libcmark-gfm-dev libcmark-gfm-extensions-dev  # report.md rendered as report.html
+  chromium  # the report.html test looks at the page in a real browser (headless)
   pybind11-dev python3-dev python3-numpy python3-pytest
 )
 # Optional extra: scikit-learn for the comparison benchmark in bench/.

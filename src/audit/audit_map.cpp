@@ -311,31 +311,45 @@ std::vector<std::filesystem::path> write_audit_map(const AuditMap& map, const st
   {
     std::ostringstream gp;
     const std::size_t cols = o.synapses.size(), rows = o.patterns.size();
+    // Panels on a fixed grid (pixel margins as screen fractions) with one
+    // shared colour bar at the right and a three-line title that fits above
+    // even a single column.
+    const double width = static_cast<double>(300 * cols + 190), height = static_cast<double>(300 * rows + 130);
+    const double left = 70 / width, right = 1 - 120 / width, bottom = 55 / height, top = 1 - 95 / height;
     gp << "# Relative error of I_FW against the true information, in percent: one panel per (P, n).\n"
        << "# Data: audit_map.dat (written by syninfo audit-map). Re-draw: gnuplot audit_map.gp\n"
-       << report::png_and_svg_terminal("audit_map", static_cast<int>(330 * cols + 120), static_cast<int>(300 * rows + 90), "Sans,9")
+       << report::png_and_svg_terminal("audit_map", static_cast<int>(width), static_cast<int>(height), "Sans,9")
        << "set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')\n"
        << "set cbrange [" << -scale << ":" << scale << "]\n"
        << "set cblabel '(I_{FW} - I_{true}) / I_{true}  [%]'\n"
        << "set xrange [-0.5:" << o.sigma2.size() - 0.5 << "]\nset yrange [-0.5:" << o.rho.size() - 0.5 << "]\n"
        << "set xtics (";
-    for (std::size_t i = 0; i < o.sigma2.size(); ++i) gp << (i ? ", " : "") << report::gnuplot_quote(o.sigma2[i]) << " " << i;
+    for (std::size_t i = 0; i < o.sigma2.size(); ++i) gp << (i ? ", " : "") << report::gnuplot_text(o.sigma2[i]) << " " << i;
     gp << ")\nset ytics (";
-    for (std::size_t i = 0; i < o.rho.size(); ++i) gp << (i ? ", " : "") << report::gnuplot_quote(o.rho[i]) << " " << i;
-    gp << ")\nset xlabel 'sigma^2'\nset ylabel 'rho'\nset key off\nset tics scale 0\n"
-       << "set multiplot layout " << rows << "," << cols << " title "
-       << report::gnuplot_quote("Fenton-Wilkinson relative MI error (set 1, N = " + std::to_string(map.neurons) +
-                                ", k = 0); x: K or K' not positive definite; grey: no relative error (I_{true} near 0, or only a lower bound); ?: I_{true} not reliable (no verdict)")
-       << "\n";
+    for (std::size_t i = 0; i < o.rho.size(); ++i) gp << (i ? ", " : "") << report::gnuplot_text(o.rho[i]) << " " << i;
+    gp << ")\nset xlabel 'sigma^2'\nset ylabel 'rho'\nset key off\nset tics scale 0\nunset colorbox\n"
+       << "set multiplot layout " << rows << "," << cols << " margins " << left << "," << right << "," << bottom << "," << top
+       << " spacing " << 75 / width << "," << 90 / height << " title "
+       << report::gnuplot_quote("Fenton-Wilkinson relative MI error (set 1, N = " + std::to_string(map.neurons) + ", k = 0)")
+       << ".\"\\n\"." << report::gnuplot_quote("x: K or K' not positive definite;  ?: I_{true} not reliable (no verdict)")
+       << ".\"\\n\"." << report::gnuplot_quote("grey: no relative error (I_{true} near 0, or only a lower bound)") << "\n";
+    // The shared colour bar goes with the last panel that uses the palette
+    // (its position is on the screen, right of all panels).
+    std::size_t palette_panel = panels.size();
+    for (std::size_t i = 0; i < panels.size(); ++i)
+      if (has_kind[0][i]) palette_panel = i;
     for (std::size_t i = 0; i < panels.size(); ++i) {
       gp << "set title 'P = " << panels[i].first << ", n = " << panels[i].second << "'\n";
+      if (i == palette_panel)
+        gp << "set colorbox user origin screen " << right + 25 / width << ", screen " << bottom << " size screen "
+           << 18 / width << ", screen " << top - bottom << "\n";
       std::vector<std::string> parts;
       const std::string idx = " index " + std::to_string(i);
       if (has_kind[0][i]) {
         parts.push_back("'audit_map.dat'" + idx +
                         " using 1:2:(0.5):(0.5):($4 == 0 ? $3 : 1/0) with boxxyerror fs solid 1.0 noborder lc palette");
         parts.push_back("'audit_map.dat'" + idx +
-                        " using 1:2:($4 == 0 ? sprintf('%.1f%s', $3, $5 == 1 ? '?' : '') : '') with labels font 'Sans,7'");
+                        " using 1:2:($4 == 0 ? sprintf('%.1f%s', $3, $5 == 1 ? '?' : '') : '') with labels font 'Sans,8'");
       }
       if (has_kind[2][i])
         parts.push_back("'audit_map.dat'" + idx +

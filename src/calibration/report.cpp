@@ -175,7 +175,7 @@ CalibrationFiles write_calibration(const Design& design, const std::vector<Point
   if (maps.empty()) md += "One parameter: no pairs to map (see points.csv).\n\n";
   for (std::size_t k = 0; k < maps.size(); ++k) md += "![" + maps[k] + "](" + maps[k] + ".png)\n\n";
   md += design_section(design, results.size(), command);
-  out.text("report.md", md);
+  out.markdown_report(md);
   CalibrationFiles files;
   files.files = out.files();
   files.figure_failures = out.failures();

@@ -1,5 +1,6 @@
 #include "syninfo/report/gnuplot.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -54,6 +55,36 @@ std::string gnuplot_quote(const std::string& text) {
     if (c == '\'') out += '\'';
   }
   return out + "'";
+}
+
+std::string gnuplot_text(const std::string& text) {
+  std::string escaped;
+  for (char c : text) {
+    if (c == '^' || c == '_' || c == '@' || c == '&' || c == '~' || c == '{' || c == '}') escaped += '\\';
+    escaped += c;
+  }
+  return gnuplot_quote(escaped);
+}
+
+std::string series_colour(std::size_t k) {
+  static constexpr const char* kColours[] = {"#0072b2", "#d55e00", "#009e73", "#cc79a7",
+                                             "#e69f00", "#56b4e9", "#000000", "#882255"};
+  return std::string("rgb '") + kColours[k % (sizeof kColours / sizeof kColours[0])] + "'";
+}
+
+std::string key_below() { return "set key below center horizontal Left reverse font ',9' samplen 2 spacing 1.1 height 1\n"; }
+
+std::string log_axis_tics(const std::string& axis, double lo, double hi) {
+  if (!(lo > 0) || !(hi >= lo) || !std::isfinite(hi)) return "";
+  std::string tics;
+  for (double decade = std::pow(10.0, std::floor(std::log10(lo))); decade <= hi; decade *= 10)
+    for (double m : {1.0, 2.0, 5.0})
+      if (m * decade >= lo * (1 - 1e-12) && m * decade <= hi * (1 + 1e-12)) {
+        char number[32];
+        std::snprintf(number, sizeof number, "%.6g", m * decade);
+        tics += (tics.empty() ? "" : ", ") + std::string(number);
+      }
+  return tics.empty() ? "" : "set " + axis + "tics (" + tics + ")\n";
 }
 
 void run_gnuplot(const std::string& script, const std::filesystem::path& script_path, const std::string& definitions) {

@@ -344,6 +344,7 @@ void write_files_section(std::ostringstream& md, const OutputDir& out) {
   md << "## Files\n\n";
   std::vector<std::string> files = out.files();
   files.push_back("report.md");
+  files.push_back("report.html");
   std::sort(files.begin(), files.end());
   for (const auto& f : files) md << "- `" << f << "`\n";
 }
@@ -378,7 +379,7 @@ ReportSummary write_report(const ValidationConfig& config, const Records& record
   write_c8_section(md, a, config);
   write_truth_section(md, a, config);
   write_files_section(md, out);
-  out.text("report.md", md.str());
+  out.markdown_report(md.str());
   summary.files = out.files();
   summary.figure_failures = out.failures();
   return summary;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "syninfo/report/gnuplot.hpp"
+#include "syninfo/report/html_report.hpp"
 #include "syninfo/reference/csv.hpp"
 
 #include <cmath>
@@ -86,6 +87,13 @@ class OutputDir {
     files_.push_back(name);
   }
   void csv(const std::string& name, const CsvTable& table) { text(name, table.text()); }
+
+  // Writes report.md and the same report as one self-contained page,
+  // report.html, with the figures written before it inlined.
+  void markdown_report(const std::string& markdown) {
+    text("report.md", markdown);
+    text("report.html", report::markdown_to_html(markdown, dir_).html);
+  }
 
   // Writes NAME.gp (terminal and output, then `body`) and runs gnuplot twice:
   // NAME.png (pngcairo) and NAME.svg (vector, for papers; `gnuplot -e "svg = 1"

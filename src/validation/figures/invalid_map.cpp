@@ -95,7 +95,7 @@ void write_invalid_map(OutputDir& out, const ValidationConfig& config, const Rec
     std::string ytics, blank_ytics;
     for (std::size_t row = 0; row < mapped.size(); ++row) {
       const std::string& label = mapped[row].label;
-      ytics += std::string(row ? ", " : "") + report::gnuplot_quote(label) + " " + std::to_string(row);
+      ytics += std::string(row ? ", " : "") + report::gnuplot_text(label) + " " + std::to_string(row);
       blank_ytics += std::string(row ? ", " : "") + "'' " + std::to_string(row);
     }
     // Every few bins labelled, so the labels do not run into each other.
@@ -115,7 +115,9 @@ void write_invalid_map(OutputDir& out, const ValidationConfig& config, const Rec
             "set palette defined (0 '#ffffff', 1 '#fdd49e', 2 '#fc8d59', 3 '#b30000')\nset cbrange [0:" +
             cell(std::max(1.0, max_percent)) + "]\nset yrange [" + cell(static_cast<double>(mapped.size()) - 0.5) +
             ":-0.5]\nset tics out nomirror\n"
-            "set multiplot layout 1,3 margins 0.14,0.93,0.16,0.9 spacing 0.025 title 'Samples whose closed form fails (K or K'' not positive definite), in % of each bin (95% intervals in the CSV)'\n";
+            // Bins without samples (NaN, not drawn) show this grey, not the white of 0%.
+            "set object 1 rectangle from graph 0,0 to graph 1,1 behind fillcolor rgb '#d9d9d9' fillstyle solid noborder\n"
+            "set multiplot layout 1,3 margins 0.14,0.93,0.16,0.9 spacing 0.025 title 'Samples whose closed form fails (K or K'' not positive definite), in % of each bin; grey: no samples (95% intervals in the CSV)'\n";
     const char* labels[] = {"ensemble size n", "rho (bin centre)", "patterns P (bin)"};
     for (int v = 0; v < 3; ++v) {
       plot += std::string("set xlabel '") + labels[v] + "'\nset xtics (" + xtics[v] + ")\n";
