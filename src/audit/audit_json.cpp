@@ -1,5 +1,7 @@
 #include "syninfo/audit/audit_json.hpp"
 
+#include "syninfo/json_fields.hpp"
+
 #include <cmath>
 #include <numbers>
 #include <string>
@@ -10,8 +12,6 @@ namespace {
 
 constexpr double kLn2 = std::numbers::ln2;
 
-json::Value num(double x) { return std::isfinite(x) ? json::Value::number(x) : json::Value(); }
-json::Value count(std::size_t x) { return json::Value::number(static_cast<unsigned long long>(x)); }
 json::Value str(const std::string& s) { return json::Value::string(s); }
 json::Value strings(const std::vector<std::string>& list) {
   json::Value out = json::Value::array();
@@ -25,37 +25,37 @@ json::Value moments_json(const SumAudit& s, const Ensemble& ensemble) {
   for (std::size_t a = 0; a < s.moments.size(); ++a) {
     const auto& m = s.moments[a];
     json::Value exact = json::Value::object()
-                            .set("mean", num(std::exp(m.log_mean)))
-                            .set("log_mean", num(m.log_mean))
-                            .set("variance", num(std::exp(m.log_variance)))
-                            .set("log_variance", num(m.log_variance))
-                            .set("skewness", num(m.skewness))
-                            .set("log_skewness", num(m.log_skewness))
-                            .set("excess_kurtosis", num(m.excess_kurtosis))
-                            .set("log_excess_kurtosis", num(m.log_excess_kurtosis));
+                            .set("mean", number_or_null(std::exp(m.log_mean)))
+                            .set("log_mean", number_or_null(m.log_mean))
+                            .set("variance", number_or_null(std::exp(m.log_variance)))
+                            .set("log_variance", number_or_null(m.log_variance))
+                            .set("skewness", number_or_null(m.skewness))
+                            .set("log_skewness", number_or_null(m.log_skewness))
+                            .set("excess_kurtosis", number_or_null(m.excess_kurtosis))
+                            .set("log_excess_kurtosis", number_or_null(m.log_excess_kurtosis));
     json::Value fw = json::Value::object()
-                         .set("lambda", a < s.lambda.size() ? num(s.lambda[a]) : json::Value())
-                         .set("log_variance", num(m.fw_log_variance))
-                         .set("skewness", num(m.fw_skewness))
-                         .set("excess_kurtosis", num(m.fw_excess_kurtosis));
+                         .set("lambda", a < s.lambda.size() ? number_or_null(s.lambda[a]) : json::Value())
+                         .set("log_variance", number_or_null(m.fw_log_variance))
+                         .set("skewness", number_or_null(m.fw_skewness))
+                         .set("excess_kurtosis", number_or_null(m.fw_excess_kurtosis));
     json::Value row = json::Value::object()
-                          .set("synapse", count(a))
-                          .set("pair", json::Value::array({count(ensemble[a].i), count(ensemble[a].j)}))
+                          .set("synapse", count_json(a))
+                          .set("pair", json::Value::array({count_json(ensemble[a].i), count_json(ensemble[a].j)}))
                           .set("degenerate", json::Value::boolean(m.degenerate))
                           .set("exact", std::move(exact))
                           .set("fenton_wilkinson", std::move(fw));
     if (a < s.sample_moments.size() && s.sample_moments[a].samples > 0) {
       const auto& sm = s.sample_moments[a];
       row.set("sample", json::Value::object()
-                            .set("samples", count(sm.samples))
-                            .set("log_mean", num(sm.log_mean))
-                            .set("mean_relative_se", num(sm.errors.mean))
-                            .set("log_variance", num(sm.log_variance))
-                            .set("variance_relative_se", num(sm.errors.relative_variance))
-                            .set("skewness", num(sm.skewness))
-                            .set("skewness_se", num(sm.errors.skewness))
-                            .set("excess_kurtosis", num(sm.excess_kurtosis))
-                            .set("excess_kurtosis_se", num(sm.errors.excess_kurtosis))
+                            .set("samples", count_json(sm.samples))
+                            .set("log_mean", number_or_null(sm.log_mean))
+                            .set("mean_relative_se", number_or_null(sm.errors.mean))
+                            .set("log_variance", number_or_null(sm.log_variance))
+                            .set("variance_relative_se", number_or_null(sm.errors.relative_variance))
+                            .set("skewness", number_or_null(sm.skewness))
+                            .set("skewness_se", number_or_null(sm.errors.skewness))
+                            .set("excess_kurtosis", number_or_null(sm.excess_kurtosis))
+                            .set("excess_kurtosis_se", number_or_null(sm.errors.excess_kurtosis))
                             .set("se_method", str("delta method from the exact central moments to order 8")));
     }
     rows.push(std::move(row));
@@ -68,9 +68,9 @@ json::Value ks_json(const SumAudit& s) {
   json::Value rows = json::Value::array();
   for (std::size_t a = 0; a < s.ks.size(); ++a)
     rows.push(json::Value::object()
-                  .set("synapse", count(a))
-                  .set("statistic", num(s.ks[a].statistic))
-                  .set("p_value", num(s.ks[a].p_value))
+                  .set("synapse", count_json(a))
+                  .set("statistic", number_or_null(s.ks[a].statistic))
+                  .set("p_value", number_or_null(s.ks[a].p_value))
                   .set("exceeds_critical", json::Value::boolean(s.ks[a].exceeds_critical)));
   return rows;
 }
@@ -79,10 +79,10 @@ json::Value error_json(const ErrorEstimate& e, const char* quantity) {
   json::Value out = json::Value::object().set("available", json::Value::boolean(e.available));
   if (!e.reason.empty()) out.set("reason", str(e.reason));
   const std::string q = quantity;
-  out.set(q + "_fw_nats", num(e.fw))
-      .set(q + "_true_nats", num(e.truth))
-      .set(q + "_true_se_nats", num(e.truth_se))
-      .set("difference_nats", num(e.difference))
+  out.set(q + "_fw_nats", number_or_null(e.fw))
+      .set(q + "_true_nats", number_or_null(e.truth))
+      .set(q + "_true_se_nats", number_or_null(e.truth_se))
+      .set("difference_nats", number_or_null(e.difference))
       .set("method", e.method.empty() ? json::Value() : str(e.method))
       .set("error_method", e.error_method.empty() ? json::Value() : str(e.error_method));
   if (q == "h")
@@ -93,9 +93,9 @@ json::Value error_json(const ErrorEstimate& e, const char* quantity) {
 json::Value estimate_json(const estimators::Estimate& e) {
   return json::Value::object()
       .set("method", str(e.method))
-      .set("mi_nats", num(e.value))
-      .set("standard_error_nats", num(e.standard_error))
-      .set("samples", count(e.samples))
+      .set("mi_nats", number_or_null(e.value))
+      .set("standard_error_nats", number_or_null(e.standard_error))
+      .set("samples", count_json(e.samples))
       .set("error_method", str(e.error_method));
 }
 
@@ -105,8 +105,8 @@ json::Value audit_report_json(const FentonWilkinsonAudit& r, const Problem<doubl
   json::Value closed = json::Value::object()
                            .set("status", str(to_string(r.status)))
                            .set("detail", r.detail.empty() ? json::Value() : str(r.detail))
-                           .set("mi_nats", num(r.mi_fw))
-                           .set("mi_bits", num(r.mi_fw / kLn2))
+                           .set("mi_nats", number_or_null(r.mi_fw))
+                           .set("mi_bits", number_or_null(r.mi_fw / kLn2))
                            .set("precision", str(r.precision))
                            .set("agreement_digits", r.agreement_digits >= 0 ? json::Value::number(r.agreement_digits)
                                                                             : json::Value())
@@ -114,31 +114,31 @@ json::Value audit_report_json(const FentonWilkinsonAudit& r, const Problem<doubl
                            .set("pd_verdict", r.pd_verdict.empty() ? json::Value() : str(r.pd_verdict))
                            .set("K", json::Value::object()
                                          .set("positive_definite", json::Value::boolean(r.k_positive_definite))
-                                         .set("min_eigenvalue", num(r.k_min_eigenvalue)))
+                                         .set("min_eigenvalue", number_or_null(r.k_min_eigenvalue)))
                            .set("K_prime", r.patterns >= 2
                                                ? json::Value::object()
                                                      .set("positive_definite",
                                                           json::Value::boolean(r.k_prime_positive_definite))
-                                                     .set("min_eigenvalue", num(r.k_prime_min_eigenvalue))
+                                                     .set("min_eigenvalue", number_or_null(r.k_prime_min_eigenvalue))
                                                : json::Value())
                            .set("warnings", strings(r.warnings))
                            .set("repaired", strings(r.repaired))
-                           .set("gaussian_channel_nats", num(r.gaussian_channel));
+                           .set("gaussian_channel_nats", number_or_null(r.gaussian_channel));
   const double critical = r.options.sampling ? audit::ks_critical_value_5pct(r.options.samples) : NAN;
   json::Value ks = json::Value::object()
-                       .set("samples", count(r.options.samples))
-                       .set("critical_value_5pct", num(critical))
+                       .set("samples", count_json(r.options.samples))
+                       .set("critical_value_5pct", number_or_null(critical))
                        .set("W_E", ks_json(r.w))
                        .set("R_k", ks_json(r.r));
   const auto& m = r.mi;
   json::Value mi = error_json(m, "mi");
-  mi.set("relative_error", num(m.relative)).set("relative_error_se", num(m.relative_se));
+  mi.set("relative_error", number_or_null(m.relative)).set("relative_error_se", number_or_null(m.relative_se));
   mi.set("truth_available", json::Value::boolean(m.truth_available));
   const auto& tv = m.truth_verdict;
   json::Value sub = json::Value();
   if (tv.lower_bound) {
     sub = json::Value::array();
-    for (std::size_t a : tv.lower_bound_synapses) sub.push(count(a));
+    for (std::size_t a : tv.lower_bound_synapses) sub.push(count_json(a));
   }
   json::Value checks = json::Value::array();
   for (const auto& e : m.cross_checks) checks.push(estimate_json(e));
@@ -146,19 +146,19 @@ json::Value audit_report_json(const FentonWilkinsonAudit& r, const Problem<doubl
       .set("reliability_note", tv.note.empty() ? json::Value() : str(tv.note))
       .set("lower_bound", json::Value::boolean(tv.lower_bound))
       .set("lower_bound_synapses", std::move(sub))
-      .set("lower_bound_gap_nats", num(m.lower_bound_gap))
-      .set("smc_particles", m.smc_particles ? count(m.smc_particles) : json::Value())
+      .set("lower_bound_gap_nats", number_or_null(m.lower_bound_gap))
+      .set("smc_particles", m.smc_particles ? count_json(m.smc_particles) : json::Value())
       .set("cross_checks", std::move(checks));
   return json::Value::object()
       .set("command", str("audit"))
-      .set("N", count(r.neurons))
-      .set("P", count(r.patterns))
-      .set("n", count(r.synapses))
-      .set("pattern", count(r.pattern))
+      .set("N", count_json(r.neurons))
+      .set("P", count_json(r.patterns))
+      .set("n", count_json(r.synapses))
+      .set("pattern", count_json(r.pattern))
       .set("seed", json::Value::number(static_cast<unsigned long long>(r.options.seed)))
-      .set("samples", count(r.options.samples))
-      .set("inner", count(r.options.inner))
-      .set("smc_samples", count(r.options.smc_samples))
+      .set("samples", count_json(r.options.samples))
+      .set("inner", count_json(r.options.inner))
+      .set("smc_samples", count_json(r.options.smc_samples))
       .set("closed_form", std::move(closed))
       .set("moments", json::Value::object()
                           .set("W_E", moments_json(r.w, problem.ensemble))
@@ -170,11 +170,11 @@ json::Value audit_report_json(const FentonWilkinsonAudit& r, const Problem<doubl
       .set("verdict", json::Value::object().set("kind", str(audit::to_string(m.verdict.kind))).set("text", str(m.verdict.text)))
       .set("notes", strings(r.notes))
       .set("seconds", json::Value::object()
-                          .set("closed_form", num(r.seconds.closed_form))
-                          .set("moments", num(r.seconds.moments))
-                          .set("sampling", num(r.seconds.sampling))
-                          .set("truth", num(r.seconds.truth))
-                          .set("total", num(r.seconds.total)));
+                          .set("closed_form", number_or_null(r.seconds.closed_form))
+                          .set("moments", number_or_null(r.seconds.moments))
+                          .set("sampling", number_or_null(r.seconds.sampling))
+                          .set("truth", number_or_null(r.seconds.truth))
+                          .set("total", number_or_null(r.seconds.total)));
 }
 
 }  // namespace syninfo::audit

@@ -1,6 +1,7 @@
 #include "syninfo/audit/audit_map_shards.hpp"
 
 #include "syninfo/decimal.hpp"
+#include "syninfo/json_fields.hpp"
 
 #include <cmath>
 #include <limits>
@@ -21,7 +22,6 @@ Value num(double x) {
   if (std::isinf(x)) return Value::string(x > 0 ? "inf" : "-inf");
   return Value::number(x);
 }
-Value count(std::size_t x) { return Value::number(static_cast<unsigned long long>(x)); }
 
 const Value& member(const Value& v, const char* key, const std::string& where) {
   if (!v.is_object()) bad(where, "expected an object");
@@ -76,7 +76,7 @@ Value strings(const std::vector<std::string>& list) {
 }
 Value counts(const std::vector<std::size_t>& list) {
   Value a = Value::array();
-  for (auto x : list) a.push(count(x));
+  for (auto x : list) a.push(count_json(x));
   return a;
 }
 const Value::Array& get_array(const Value& v, const char* key, const std::string& where) {
@@ -94,10 +94,10 @@ json::Value audit_map_options_json(const AuditMapOptions& o) {
       .set("rho", strings(o.rho))
       .set("P", counts(o.patterns))
       .set("n", counts(o.synapses))
-      .set("N", count(o.neurons))
-      .set("samples", count(o.samples))
-      .set("inner", count(o.inner))
-      .set("particles", count(o.particles))
+      .set("N", count_json(o.neurons))
+      .set("samples", count_json(o.samples))
+      .set("inner", count_json(o.inner))
+      .set("particles", count_json(o.particles))
       .set("seed", Value::number(static_cast<unsigned long long>(o.seed)));
 }
 
@@ -132,9 +132,9 @@ json::Value to_json(const AuditMapPoint& p) {
   return Value::object()
       .set("sigma2", Value::string(p.sigma2))
       .set("rho", Value::string(p.rho))
-      .set("P", count(p.patterns))
-      .set("n", count(p.synapses))
-      .set("N", count(p.neurons))
+      .set("P", count_json(p.patterns))
+      .set("n", count_json(p.synapses))
+      .set("N", count_json(p.neurons))
       .set("spec", p.spec)
       .set("status", Value::string(to_string(p.status)))
       .set("detail", Value::string(p.detail))
