@@ -1,18 +1,20 @@
 // Cost per unit variance of the smc ground truth (issue 12): standard error
-// squared times CPU seconds, old against new in one run, on ensembles that
-// are chains, stars and random graphs with n = 2, 5, 10, 20 synapses and
-// P = 10, 50 patterns.
-//   old = smc as it was before issue 12's efficiency work: no control
-//         variates (SmcOptions::control_samples = 0) and a particle check on
-//         one set of samples only (check_extensions = 0);
-//   new = the defaults: control variates, and a significant check shift
-//         measured again on up to 3 more sets before it enters the allowance.
-// Both use the same seed, so the smc densities are the same draws: the two
-// estimates differ only by the control-variate correction, and the printed
-// z (their difference over the old SE) checks that the results are
-// statistically unchanged; the SEs differ by that and by the allowance. Efficiency ratio = (SE_old^2 t_old) / (SE_new^2 t_new),
-// with the full SE (statistical and bias allowance) and with the statistical
-// part alone (the part the control variate acts on).
+// squared times CPU seconds, measured in one run for three versions of smc,
+// on ensembles that are chains, stars and random graphs with n = 2, 5, 10, 20
+// synapses and P = 10, 50 patterns.
+//   old  = smc as it was before issue 12's efficiency work: no control
+//          variates (SmcOptions::control_samples = 0), a particle check on
+//          one set of samples only (check_extensions = 0), plain proposal;
+//   prev = the previous version: control variates, a significant check
+//          shift measured again on up to 3 more sets, plain proposal;
+//   new  = the defaults: prev with the bridge proposal
+//          (SmcOptions::bridge_proposal, proofs/smc_bridge_proposal.md).
+// All use the same seed, so old and prev share their smc densities (they
+// differ by the control-variate correction only) and new draws its own. The
+// printed z values ((new - old) / SE_old and (new - prev) / combined SE)
+// check that the results are statistically unchanged. Efficiency ratio =
+// (SE_a^2 t_a) / (SE_new^2 t_new) with the full SE (statistical error and
+// bias allowance); the statistical part alone is printed beside it.
 // usage: bench_truth_efficiency [--quick] [--samples M] [--patterns P] [--max-synapses N] [--threads T]
 //   (--patterns and --max-synapses restrict the grid to P and to n <= N)
 #include "syninfo/truth/sequential_monte_carlo.hpp"
@@ -121,10 +123,11 @@ int main(int argc, char** argv) {
   }
   const std::vector<std::size_t> sizes = quick ? std::vector<std::size_t>{2, 5} : std::vector<std::size_t>{2, 5, 10, 20};
   const std::vector<std::size_t> pattern_counts = quick ? std::vector<std::size_t>{10} : std::vector<std::size_t>{10, 50};
-  std::printf("| shape | n | P | I old | SE old | I new | SE new | z | corr | t old s | t new s | ratio (full SE) | ratio (statistical) |\n");
-  std::printf("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-  double log_full = 0.0, log_stat = 0.0;
+  std::printf("| shape | n | P | I old | SE old | I prev | SE prev | I new | SE new | z new-old | z new-prev | t old s | t prev s | t new s | rv prev | rv new | ratio old/new | ratio prev/new | ratio old/new (statistical) |\n");
+  std::printf("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+  double log_old = 0.0, log_prev = 0.0, log_stat = 0.0;
   int count = 0;
+  auto efficiency = [](double se_a, double t_a, double se_b, double t_b) { return se_a * se_a * t_a / (se_b * se_b * t_b); };
   for (const std::string shape : {"chain", "star", "random"})
     for (std::size_t n : sizes)
       for (std::size_t patterns : pattern_counts) {
@@ -136,23 +139,35 @@ int main(int argc, char** argv) {
         o.threads = threads;
         o.control_samples = 0;
         o.check_extensions = 0;
+        o.bridge_proposal = false;
         const Run old_run = run(p, o);
         o.control_samples = SmcOptions{}.control_samples;
         o.check_extensions = SmcOptions{}.check_extensions;
+        const Run prev_run = run(p, o);
+        o.bridge_proposal = true;
         const Run new_run = run(p, o);
-        const double se_old = old_run.r.estimate.standard_error, se_new = new_run.r.estimate.standard_error;
-        const double full = se_old * se_old * old_run.cpu / (se_new * se_new * new_run.cpu);
-        const double stat = old_run.r.statistical_error * old_run.r.statistical_error * old_run.cpu /
-                            (new_run.r.statistical_error * new_run.r.statistical_error * new_run.cpu);
-        std::printf("| %s | %zu | %zu | %.4f | %.4f | %.4f | %.4f | %+.2f | %.3f | %.2f | %.2f | %.2f | %.2f |\n",
-                    shape.c_str(), n, patterns, old_run.r.estimate.value, se_old, new_run.r.estimate.value, se_new,
-                    (new_run.r.estimate.value - old_run.r.estimate.value) / se_old, new_run.r.control_correlation,
-                    old_run.cpu, new_run.cpu, full, stat);
+        const auto& ro = old_run.r;
+        const auto& rp = prev_run.r;
+        const auto& rn = new_run.r;
+        const double se_old = ro.estimate.standard_error, se_prev = rp.estimate.standard_error,
+                     se_new = rn.estimate.standard_error;
+        const double vs_old = efficiency(se_old, old_run.cpu, se_new, new_run.cpu);
+        const double vs_prev = efficiency(se_prev, prev_run.cpu, se_new, new_run.cpu);
+        const double stat = efficiency(ro.statistical_error, old_run.cpu, rn.statistical_error, new_run.cpu);
+        const double rv_prev = 0.5 * (rp.h_w.mean_relative_variance + rp.h_r.mean_relative_variance);
+        const double rv_new = 0.5 * (rn.h_w.mean_relative_variance + rn.h_r.mean_relative_variance);
+        std::printf("| %s | %zu | %zu | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %+.2f | %+.2f | %.2f | %.2f | %.2f | %.3f | %.3f | %.2f | %.2f | %.2f |\n",
+                    shape.c_str(), n, patterns, ro.estimate.value, se_old, rp.estimate.value, se_prev, rn.estimate.value,
+                    se_new, (rn.estimate.value - ro.estimate.value) / se_old,
+                    (rn.estimate.value - rp.estimate.value) / std::hypot(se_prev, se_new), old_run.cpu, prev_run.cpu,
+                    new_run.cpu, rv_prev, rv_new, vs_old, vs_prev, stat);
         std::fflush(stdout);
-        log_full += std::log(full);
+        log_old += std::log(vs_old);
+        log_prev += std::log(vs_prev);
         log_stat += std::log(stat);
         ++count;
       }
-  std::printf("\ngeometric mean ratio over %d specs: %.2f (full SE), %.2f (statistical error); %zu outer samples\n",
-              count, std::exp(log_full / count), std::exp(log_stat / count), samples);
+  std::printf("\ngeometric mean ratio over %d specs: old/new %.2f, prev/new %.2f (full SE); old/new %.2f (statistical "
+              "error); %zu outer samples\n",
+              count, std::exp(log_old / count), std::exp(log_prev / count), std::exp(log_stat / count), samples);
 }

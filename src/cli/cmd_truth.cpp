@@ -40,7 +40,7 @@ std::string planned_work(const truth::TruthOptions& o, std::size_t synapses) {
 }
 
 int run_truth(int argc, char** argv) {
-  const Args args = parse_args(argc, argv, 2, {"samples", "method", "seed", "k", "threads", "inner", "smc-samples", "particles", "replicates", "max-particles", "noise-levels", "control-samples", "pattern", "checkpoint"}, checkpoint_flags);
+  const Args args = parse_args(argc, argv, 2, {"samples", "method", "seed", "k", "threads", "inner", "smc-samples", "particles", "replicates", "max-particles", "noise-levels", "control-samples", "proposal", "pattern", "checkpoint"}, checkpoint_flags);
   if (args.positional.size() != 1) throw UsageError("expected exactly one SPEC.json argument");
   truth::TruthOptions options;
   options.samples = static_cast<std::size_t>(args.get_int("samples", 20000, 100, 100000000));
@@ -53,6 +53,10 @@ int run_truth(int argc, char** argv) {
   options.smc_replicates = static_cast<std::size_t>(args.get_int("replicates", 4, 2, 1000));
   options.smc_max_particles = static_cast<std::size_t>(args.get_int("max-particles", 256, 0, 100000000));
   options.smc_control_samples = static_cast<std::size_t>(args.get_int("control-samples", 16, 0, 10000));
+  const std::string proposal = args.get_or("proposal", "plain");
+  if (proposal != "bridge" && proposal != "plain")
+    throw UsageError("--proposal must be bridge or plain, got '" + proposal + "'");
+  options.smc_bridge = proposal == "bridge";
   options.noise_levels = static_cast<std::size_t>(args.get_int("noise-levels", 3, 0, 8));
   if (options.noise_levels == 1)
     throw UsageError("--noise-levels must be 0 (off) or 2..8: one level cannot be extrapolated, got 1");
@@ -97,7 +101,8 @@ SYNINFO_REGISTER_COMMAND(truth, "truth",
                          "usage: syninfo truth SPEC.json [--method auto|all|ksg|cmc|smc|quadrature] [--seed S]\n"
                          "                     [--samples M] [--k K] [--inner L]\n"
                          "                     [--smc-samples M2] [--particles NP] [--replicates R]\n"
-                         "                     [--max-particles MP] [--control-samples C] [--noise-levels L]\n"
+                         "                     [--max-particles MP] [--control-samples C] [--proposal plain|bridge]\n"
+                         "                     [--noise-levels L]\n"
                          "                     [--threads T] [--pattern k] [--checkpoint DIR [--resume]]\n\n"
                          "--pattern k sets the spec's pattern index (0-based); with it the spec may omit \"pattern\".\n"
                          "Prints one JSON object: `best` (the estimate to use, with its standard error),\n"
@@ -120,7 +125,11 @@ SYNINFO_REGISTER_COMMAND(truth, "truth",
                          "              2 cores, SE ~0.03 nats; M2 = 1000: a quarter of that). Control variates\n"
                          "              from the closed form's log-normal surrogates, whose means come from C x M2\n"
                          "              cheap extra draws (--control-samples C, default 16, 0 off), cut the\n"
-                         "              statistical error (bench/truth_efficiency.cpp). A degenerate ensemble\n"
+                         "              statistical error (bench/truth_efficiency.cpp). --proposal bridge draws\n"
+                         "              each step's terms given that they must add up to the point: unbiased\n"
+                         "              but measured noisier than plain (the default); an experiment\n"
+                         "              (proofs/smc_bridge_proposal.md).\n"
+"              A degenerate ensemble\n"
                          "              (more synapses than independent neuron directions, or an even cycle)\n"
                          "              gets smc itself with paired steps when each determined synapse can be\n"
                          "              paired with a free one (paired_steps in its item; proofs/\n"

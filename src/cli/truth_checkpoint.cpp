@@ -19,6 +19,7 @@ json::Value truth_identity(const json::Value& spec, const std::string& method, c
       .set("replicates", count(o.smc_replicates))
       .set("max_particles", count(o.smc_max_particles))
       .set("control_samples", count(o.smc_control_samples))
+      .set("proposal", json::Value::string(o.smc_bridge ? "bridge" : "plain"))
       .set("noise_levels", count(o.noise_levels));
 }
 

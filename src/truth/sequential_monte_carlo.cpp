@@ -4,6 +4,7 @@
 
 #include "lognormal_surrogate.hpp"
 #include "smc_paired_step.hpp"
+#include "smc_single_step.hpp"
 #include "smc_outer_draws.hpp"
 #include "smc_sum_model.hpp"
 #include "psd_square_root.hpp"
@@ -14,7 +15,6 @@
 
 #include <Eigen/Cholesky>
 #include <Eigen/Eigenvalues>
-#include <gsl/gsl_cdf.h>
 
 #include <algorithm>
 #include <cmath>
@@ -26,10 +26,6 @@ namespace syninfo::truth {
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
-constexpr double kHalfLog2Pi = 0.91893853320467274178032973640562;
-// Above this standardised bound Phi(b) rounds to 1 in double: no truncation.
-constexpr double kNoTruncation = 8.3;
-constexpr double kUniformPivot = 0.1;
 
 using detail::SumModel;
 
@@ -40,14 +36,15 @@ SumModel make_sum_model(const std::vector<LogTerm>& terms, const SmcOptions& o) 
 // Per-thread workspace.
 struct Work {
   std::vector<double> eps, eps_next;  // particle-major: [i][mu][a]
-  std::vector<double> logw, inc, cm, pick, cum;
-  std::vector<std::size_t> order, parent;
+  std::vector<double> logw, inc, cum;
+  std::vector<std::size_t> parent;
+  detail::SingleStepWork single;
   detail::PairedStepWork paired;
 };
 
 // ln of one SMC estimate of p_Z(z) with `np` particles (-inf if every
 // particle died).
-double smc_run(const SumModel& m, const double* log_z, std::size_t np, Rng& rng, Work& w) {
+double smc_run(const SumModel& m, const double* log_z, std::size_t np, bool bridge, Rng& rng, Work& w) {
   const auto n = static_cast<std::size_t>(m.n);
   const std::size_t p = m.terms();
   const std::size_t stride = p * n;
@@ -55,8 +52,6 @@ double smc_run(const SumModel& m, const double* log_z, std::size_t np, Rng& rng,
   w.eps_next.resize(np * stride);
   w.logw.assign(np, 0.0);
   w.inc.resize(np);
-  w.cm.resize(p);
-  w.pick.resize(p);
   w.cum.resize(np + 1);
   w.parent.resize(np);
   double log_estimate = 0.0;
@@ -75,88 +70,7 @@ double smc_run(const SumModel& m, const double* log_z, std::size_t np, Rng& rng,
         w.inc[i] = detail::paired_step(m, a, ell, log_z[m.order[a + 1]], eps, rng, w.paired);
         continue;
       }
-      // Conditional means given the particle's past; determined terms.
-      double budget = 1.0;  // remaining share of z_a
-      std::size_t random_count = 0;
-      double pick_total = 0.0;
-      for (std::size_t mu = 0; mu < p; ++mu) {
-        const Eigen::MatrixXd& l = m.chol[mu];
-        double c = m.mean[mu](static_cast<Eigen::Index>(a));
-        for (std::size_t b = 0; b < a; ++b) c += l(static_cast<Eigen::Index>(a), static_cast<Eigen::Index>(b)) * eps[mu * n + b];
-        w.cm[mu] = c;
-        const double sd = l(static_cast<Eigen::Index>(a), static_cast<Eigen::Index>(a));
-        if (sd > 0.0) {
-          ++random_count;
-          // Density of ln T_a^mu alone at ln z_a (relative weights only).
-          const double e = (ell - c) / sd;
-          w.pick[mu] = std::exp(-0.5 * e * e) / sd;
-          pick_total += w.pick[mu];
-        } else {
-          w.pick[mu] = -1.0;
-          budget -= std::exp(c - ell);
-        }
-      }
-      if (!(budget > 0.0)) {
-        w.inc[i] = -kInf;
-        continue;
-      }
-      // Pivot: 10% uniform over the random terms (defensive), 90% in
-      // proportion to the density of T_a^u alone at z_a (the likely dominant
-      // term). Measured on the exact oracles this halves the Jensen bias of
-      // the 50/50 split.
-      const double r = rng.uniform();
-      std::size_t pivot = p;
-      double acc = 0.0;
-      const double uniform_part = pick_total > 0.0 ? kUniformPivot : 1.0;
-      for (std::size_t mu = 0; mu < p; ++mu) {
-        if (w.pick[mu] < 0.0) continue;
-        acc += uniform_part / static_cast<double>(random_count) +
-               (pick_total > 0.0 ? (1.0 - uniform_part) * w.pick[mu] / pick_total : 0.0);
-        pivot = mu;
-        if (r < acc) break;
-      }
-      // The others in increasing order of their conditional means: small
-      // terms first, so the truncation binds on the large ones, whose budget
-      // is then known accurately.
-      w.order.clear();
-      for (std::size_t mu = 0; mu < p; ++mu)
-        if (mu != pivot && w.pick[mu] >= 0.0) w.order.push_back(mu);
-      const auto ai = static_cast<Eigen::Index>(a);
-      auto expected = [&](std::size_t x) { return w.cm[x] + 0.5 * m.chol[x](ai, ai) * m.chol[x](ai, ai); };
-      std::sort(w.order.begin(), w.order.end(), [&](std::size_t x, std::size_t y) { return expected(x) < expected(y); });
-      double lw = 0.0;
-      for (std::size_t mu : w.order) {
-        const double sd = m.chol[mu](static_cast<Eigen::Index>(a), static_cast<Eigen::Index>(a));
-        const double lb = ell + std::log(budget);
-        const double bound = (lb - w.cm[mu]) / sd;
-        double eta;
-        if (bound > kNoTruncation) {
-          eta = rng.normal();
-          if (!(eta < bound)) eta = std::nextafter(bound, -kInf);
-        } else {
-          const double phi = gsl_cdf_ugaussian_P(bound);
-          if (!(phi > 0.0)) {
-            lw = -kInf;
-            break;
-          }
-          lw += std::log(phi);
-          eta = std::min(gsl_cdf_ugaussian_Pinv(rng.uniform_open() * phi), bound);
-        }
-        eps[mu * n + a] = eta;
-        budget -= std::exp(w.cm[mu] + sd * eta - ell);
-        if (!(budget > 0.0)) lw = -kInf;
-      }
-      if (lw == -kInf) {
-        w.inc[i] = -kInf;
-        continue;
-      }
-      const double sd = m.chol[pivot](static_cast<Eigen::Index>(a), static_cast<Eigen::Index>(a));
-      const double g = ell + std::log(budget);
-      const double eta = (g - w.cm[pivot]) / sd;
-      eps[pivot * n + a] = eta;
-      // Log-normal density of the pivot's remainder, times the truncation
-      // probabilities: an unbiased estimate of p(z_a | past).
-      w.inc[i] = lw - 0.5 * eta * eta - kHalfLog2Pi - std::log(sd) - g;
+      w.inc[i] = detail::single_step(m, a, ell, eps, rng, w.single, bridge);
     }
     // Accumulate; resample when the effective number of particles is low.
     double top = -kInf;
@@ -213,7 +127,7 @@ PointResult log_density(const SumModel& m, const double* log_z, const SmcOptions
   for (std::size_t k = 0; k < reps; ++k) {
     std::size_t np = o.particles;
     for (int attempt = 0; attempt < 3; ++attempt, np *= 4) {
-      lp[k] = smc_run(m, log_z, np, rng, w);
+      lp[k] = smc_run(m, log_z, np, o.bridge_proposal, rng, w);
       if (lp[k] > -kInf) break;
     }
   }
@@ -271,6 +185,7 @@ std::string stored_key(const std::vector<LogTerm>& terms, std::size_t k, const S
   for (std::size_t x : {o.outer, o.particles, o.replicates, o.check_factor, o.check_extensions, o.control_samples})
     h.add(static_cast<std::uint64_t>(x));
   h.add(o.seed).add(o.determined_tolerance).add(o.check_fraction).add(static_cast<std::uint64_t>(o.pair_steps));
+  if (o.bridge_proposal) h.add(std::string("bridge"));  // the plain runs keep their keys
   return "smc/" + h.hex();
 }
 

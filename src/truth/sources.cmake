@@ -6,6 +6,7 @@ target_sources(syninfo_core PRIVATE
   ${PROJECT_SOURCE_DIR}/src/truth/smc_outer_draws.cpp
   ${PROJECT_SOURCE_DIR}/src/truth/smc_sum_model.cpp
   ${PROJECT_SOURCE_DIR}/src/truth/smc_paired_step.cpp
+  ${PROJECT_SOURCE_DIR}/src/truth/smc_single_step.cpp
   ${PROJECT_SOURCE_DIR}/src/truth/true_information.cpp
   ${PROJECT_SOURCE_DIR}/src/truth/reliability.cpp
   ${PROJECT_SOURCE_DIR}/src/truth/density_rank.cpp

@@ -66,6 +66,7 @@ SmcOptions smc_options(const TruthOptions& o) {
   so.control_samples = o.smc_control_samples;
   so.check_extensions = o.smc_check_extensions;
   so.pair_steps = o.smc_pair_steps;
+  so.bridge_proposal = o.smc_bridge;
   so.seed = o.seed;
   so.threads = o.threads;
   so.store = o.store;

@@ -9,6 +9,7 @@ add_executable(syninfo_truth_tests
   ${PROJECT_SOURCE_DIR}/tests/truth/test_smc_high_information.cpp
   ${PROJECT_SOURCE_DIR}/tests/truth/test_smc_control_variate.cpp
   ${PROJECT_SOURCE_DIR}/tests/truth/test_smc_paired_steps.cpp
+  ${PROJECT_SOURCE_DIR}/tests/truth/test_smc_bridge.cpp
 )
 target_link_libraries(syninfo_truth_tests PRIVATE syninfo_core Catch2::Catch2WithMain)
 catch_discover_tests(syninfo_truth_tests)

@@ -24,7 +24,8 @@
 //   - draws the other random terms one after another, in increasing order of
 //     their conditional means, from their conditional normals truncated below
 //     the remaining budget (so the pivot's remainder is always positive: no
-//     zero-density draws),
+//     zero-density draws; bridge_proposal is an experimental alternative,
+//     proofs/smc_bridge_proposal.md),
 //   - gives the pivot the remainder, and multiplies its weight by
 //         p_{T_a^u | past}(remainder) * prod_{mu != u} P(T_a^mu < budget_mu),
 //     an unbiased estimate of p(z_a | the particle's past) (each pivot's
@@ -149,6 +150,14 @@ struct SmcOptions {
   // (proofs/degenerate_ensembles.md section 6). false: such a sum is
   // unavailable, as before (the reference set v1 keeps this).
   bool pair_steps = true;
+  // The bridge proposal for the draws of a single step (smc_single_step.hpp,
+  // proofs/smc_bridge_proposal.md): each term drawn given that it and the
+  // terms still to come add up to the remaining budget (moment-matched rest,
+  // 10% plain proposal as a defence). Unbiased, but measured noisier than the
+  // plain proposal (its weights are heavy-tailed where the moment-matched
+  // rest is a poor normal), so off by default: an experiment kept so that
+  // its measurement can be repeated. false: the plain proposal.
+  bool bridge_proposal = false;
   // Mutual information only: keep the finished blocks of outer samples (and
   // of the particle check's extensions) here and read back those it holds
   // (block_store.hpp); the result is the same with or without it.

@@ -90,6 +90,7 @@ struct TruthOptions {
   // (SmcOptions::pair_steps; proofs/degenerate_ensembles.md section 6). false:
   // the lower bounds below, as before (the reference set v1 keeps this).
   bool smc_pair_steps = true;
+  bool smc_bridge = false;  // SmcOptions::bridge_proposal (experimental, measured noisier; proofs/smc_bridge_proposal.md)
   // When the density estimates are noisy (mean relative variance above 0.35),
   // rerun smc with 4x the particles (same outer points), up to this many.
   // smc_particles_used in the report says what was used. 0 or <= smc_particles: off.
