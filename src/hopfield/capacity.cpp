@@ -48,6 +48,10 @@ std::vector<std::size_t> patterns_per_load(const CapacityOptions& o) {
 }
 
 CapacityResult hebbian_capacity(const CapacityOptions& o) {
+  return capacity_sweep(o, [](const Matrix<double>& xi, Rng&, std::size_t, std::size_t) { return hebbian_weights(xi); });
+}
+
+CapacityResult capacity_sweep(const CapacityOptions& o, const WeightRule& rule) {
   check_capacity_grid(o);
   CapacityResult r;
   r.alphas = o.alphas;
@@ -58,7 +62,8 @@ CapacityResult hebbian_capacity(const CapacityOptions& o) {
     const std::size_t s = task / o.alphas.size(), a = task % o.alphas.size();
     Rng rng(o.seed + s, a);
     const Matrix<double> xi = random_patterns<double>(o.neurons, r.patterns[a], rng);
-    r.accuracy[a][s] = recall_accuracy(hebbian_weights(xi), xi, o.accuracy, rng);
+    const Matrix<double> w = rule(xi, rng, a, s);
+    r.accuracy[a][s] = recall_accuracy(w, xi, o.accuracy, rng);
   });
   for (std::size_t s = 0; s < o.seeds; ++s) {
     double alpha_c = 0;

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -73,6 +74,16 @@ struct CapacityResult {
 void check_capacity_grid(const CapacityOptions& options);
 // M = round(alpha N), at least 1, per load of the grid.
 std::vector<std::size_t> patterns_per_load(const CapacityOptions& options);
+
+// A learning rule: the weights that store the patterns (M x N); it may draw
+// from rng (the network's own stream) and knows its (load, seed) slot.
+using WeightRule = std::function<Matrix<double>(const Matrix<double>& patterns, Rng& rng, std::size_t load,
+                                                std::size_t seed)>;
+
+// Networks built by `rule` over the grid of loads: network s at load index a
+// draws its patterns, then the rule's draws, then the recall cues from
+// Rng(seed + s, a). std::invalid_argument as check_capacity_grid.
+CapacityResult capacity_sweep(const CapacityOptions& options, const WeightRule& rule);
 
 // Hebbian networks over the grid of loads; std::invalid_argument for N < 2,
 // an empty grid, a load <= 0 or a grid that is not ascending, or no seeds.
