@@ -5,6 +5,7 @@
 
 #include "syninfo/hopfield/capacity.hpp"
 #include "syninfo/hopfield/infomorphic.hpp"
+#include "syninfo/hopfield/learning_rules.hpp"
 #include "syninfo/hopfield/pid_profile.hpp"
 #include "syninfo/json.hpp"
 #include "syninfo/report/atomic_output.hpp"
@@ -148,7 +149,7 @@ json::Value infomorphic_json(const InfomorphicOptions& o, const std::string& goa
       .set("bins", item(static_cast<double>(o.bins), "60 equal bins of R: the reference's fixed binning"))
       .set("bin_range", item(o.bin_range, "20: R binned over [-20, 20], outside values in the edge bins (reference)"))
       .set("learning_rate", item(o.learning_rate, "0.05: the reference's Adam step (betas 0.9, 0.999, eps 1e-8)"))
-      .set("epochs", item(static_cast<double>(o.epochs), "100: the reference's default number of full-batch epochs"))
+      .set("epochs", item(static_cast<double>(o.epochs), "5000: the maximum full-batch epochs of the seed's capacity runs (Fig. 2)"))
       .set("checkpoints", item(static_cast<double>(o.checkpoints), "15 log-spaced accuracy checks, as the reference's capacity runs"))
       .set("stop_accuracy", item(o.stop_accuracy, "0.95: stop once a_theta from the clean patterns reaches it (> 1: never)"));
 }
@@ -171,14 +172,21 @@ int run_capacity(int argc, char** argv) {
   std::set<std::string> names = {"rule", "N", "alphas", "seeds", "seed", "criterion", "flip", "theta", "required",
                                   "update", "max-steps", "threads", "out"};
   names.insert(infomorphic_option_names.begin(), infomorphic_option_names.end());
+  names.insert({"l2-lambda", "l2-ridge"});
   const Args args = parse_args(argc, argv, 3, names, {"force"});
   if (!args.positional.empty()) throw UsageError("unexpected argument '" + args.positional[0] + "'");
   const std::string rule = args.get_or("rule", "hebbian");
-  if (rule != "hebbian" && rule != "infomorphic")
-    throw UsageError("--rule must be hebbian or infomorphic, got '" + rule + "'");
+  if (rule != "hebbian" && rule != "infomorphic" && rule != "descent-l2")
+    throw UsageError("--rule must be hebbian, infomorphic or descent-l2, got '" + rule + "'");
   if (rule != "infomorphic")
     for (const auto& name : infomorphic_option_names)
       if (args.has(name)) throw UsageError("--" + name + " applies to --rule infomorphic only");
+  if (rule != "descent-l2")
+    for (const char* name : {"l2-lambda", "l2-ridge"})
+      if (args.has(name)) throw UsageError("--" + std::string(name) + " applies to --rule descent-l2 only");
+  DescentL2Options l2;
+  l2.lambda = args.get_double("l2-lambda", l2.lambda, 1e-12, 1e12);
+  l2.ridge = args.get_double("l2-ridge", l2.ridge, 1e-15, 1e12);
   CapacityOptions o;
   sweep_from(args, o, 100, "0.02:0.02:0.3");
   const std::string criterion = args.get_or("criterion", "theta");
@@ -197,7 +205,11 @@ int run_capacity(int argc, char** argv) {
     info = infomorphic_from(args, o.accuracy.recall, o.accuracy.theta);
     trained = infomorphic_capacity(o, *info);
   }
-  const CapacityResult r = info ? trained.capacity : hebbian_capacity(o);
+  const CapacityResult r =
+      info ? trained.capacity
+      : rule == "descent-l2"
+          ? capacity_sweep(o, [&](const Matrix<double>& xi, Rng&, std::size_t, std::size_t) { return descent_l2_weights(xi, l2); })
+          : hebbian_capacity(o);
   json::Value per_load = json::Value::array();
   std::ostringstream csv;
   csv << "alpha,patterns,seed,a_cos,a_theta,fixed_points,two_cycles,step_limits\n";
@@ -243,12 +255,19 @@ int run_capacity(int argc, char** argv) {
                               "median and central 90% (5th-95th percentile) over seeds")))
       .set("loads", std::move(per_load));
   if (info) out.set("infomorphic", infomorphic_json(*info, args.get_or("goal", "redundancy")));
+  if (rule == "descent-l2")
+    out.set("descent_l2", json::Value::object()
+                              .set("lambda", json::Value::number(l2.lambda))
+                              .set("ridge", json::Value::number(l2.ridge))
+                              .set("default_reason", json::Value::string(
+                                  "lambda 0.5, ridge 0.001: Tolmachev & Manton's non-incremental settings; "
+                                  "exact ridge solution, no bias")));
   if (dir) {
     const std::string column = o.criterion == Criterion::cosine ? "4" : "5";
     write_figure(*dir, "capacity", csv.str(),
                  "set datafile separator ','\nset key off\nset xlabel 'load alpha = M / N'\nset ylabel 'accuracy (" +
                      std::string(o.criterion == Criterion::cosine ? "a_cos" : "a_theta") + ")' noenhanced\nset yrange [-0.02:1.05]\n"
-                     "set title " + report::gnuplot_quote((info ? "Infomorphic" : "Hebbian") + std::string(" capacity, N = ") + std::to_string(o.neurons) +
+                     "set title " + report::gnuplot_quote(rule + " capacity, N = " + std::to_string(o.neurons) +
                                                          ": alpha_c = " + std::to_string(r.median).substr(0, 5)) +
                      " noenhanced\nset arrow from " + std::to_string(r.median) + ",0 to " + std::to_string(r.median) +
                      ",1.05 nohead dt 2\nplot 'capacity.csv' every ::1 using 1:" + column + " with points pt 7 ps 0.5\n");
@@ -338,7 +357,8 @@ int run_hopfield(int argc, char** argv) {
 }  // namespace
 
 SYNINFO_REGISTER_COMMAND(hopfield, "hopfield", "binary Hopfield networks (Hebbian or infomorphic): capacity, PID profile",
-                         "usage: syninfo hopfield capacity [--rule hebbian|infomorphic] [--N N] [--alphas LIST|LOW:STEP:HIGH]\n"
+                         "usage: syninfo hopfield capacity [--rule hebbian|infomorphic|descent-l2] [--N N]\n"
+                         "                                 [--alphas LIST|LOW:STEP:HIGH]\n"
                          "                                 [--seeds S] [--seed S0] [--criterion cos|theta]\n"
                          "                                 [--flip F] [--theta T] [--required A]\n"
                          "                                 [--update synchronous|asynchronous] [--max-steps K]\n"
@@ -347,6 +367,7 @@ SYNINFO_REGISTER_COMMAND(hopfield, "hopfield", "binary Hopfield networks (Hebbia
                          "                                 [--external-weight W] [--init-scale S] [--beta B]\n"
                          "                                 [--bins K] [--bin-range H] [--learning-rate L]\n"
                          "                                 [--epochs E] [--checkpoints C] [--stop-accuracy A]\n"
+                         "                                 [--l2-lambda L] [--l2-ridge R]\n"
                          "       syninfo hopfield pid-profile [--N N] [--alphas ...] [--seeds S] [--seed S0]\n"
                          "                                 [--bins B] [--output recall|one-step] [--threads T]\n"
                          "                                 [--out DIR [--force]]\n"
@@ -375,11 +396,14 @@ SYNINFO_REGISTER_COMMAND(hopfield, "hopfield", "binary Hopfield networks (Hebbia
                          "    --beta 1               sigmoid gain\n"
                          "    --bins 60 --bin-range 20   R in 60 equal bins over [-20, 20], clamped at the edges\n"
                          "    --learning-rate 0.05   Adam step (betas 0.9, 0.999, eps 1e-8)\n"
-                         "    --epochs 100           maximum full-batch epochs\n"
+                         "    --epochs 5000          maximum full-batch epochs (the seed's capacity runs)\n"
                          "    --checkpoints 15 --stop-accuracy 0.95   early stopping: at 15 log-spaced epochs,\n"
                          "                           stop once a_theta from the clean patterns reaches 0.95\n"
                          "                           (the reference stops on a_cos; a_theta is stricter); > 1 never\n"
                          "  The JSON echoes them under \"infomorphic\", and each seed's training summary.\n"
+                         "  --rule descent-l2: Tolmachev & Manton (2020), each neuron's weights minimise\n"
+                         "  1/2 sum_mu (L h_i - xi_i)^2 + R/2 |w_i|^2 (no self-connection, no bias), solved\n"
+                         "  exactly; their settings L = 0.5 (--l2-lambda), R = 0.001 (--l2-ridge).\n"
                          "pid-profile: the shared-exclusion PID (bits) of each neuron's state Y by its target\n"
                          "  bit T and its binned recurrent input R over the stored patterns, averaged over the\n"
                          "  neurons, median and central 90% over seeds, beside the accuracy a_theta.\n"

@@ -53,7 +53,10 @@ struct InfomorphicOptions {
   std::size_t bins = 60;                 // R in 60 equal bins over [-bin_range, bin_range] (reference: fixed binning)
   double bin_range = 20;                 // values of R outside the range fall in the edge bins
   double learning_rate = 0.05;           // Adam step of the reference code (betas 0.9, 0.999, eps 1e-8: Adam's own defaults)
-  std::size_t epochs = 100;              // maximum full-batch epochs (the reference default)
+  // Maximum full-batch epochs: 5000, as the seed's capacity runs for its Fig. 2
+  // (reference repository, plotting/Figure_2.ipynb; the code's own default is 100,
+  // which stops short: alpha_c ~1.4 instead of ~1.5 at N = 100 in our runs).
+  std::size_t epochs = 5000;
   // Early stopping as in the reference's capacity runs: at `checkpoints`
   // log-spaced epochs in [1, epochs] the recall accuracy a_theta from the
   // clean patterns is measured and training stops once it reaches
