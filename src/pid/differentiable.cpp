@@ -13,7 +13,10 @@ constexpr double ln2 = 0.693147180559945309417232121458176568;
 
 // log2 of a probability; an empty union event (0) at the smallest positive
 // double, so that its derivative stays finite (see binned_goal).
-double log2_floored(double x) { return std::log2(std::max(x, std::numeric_limits<double>::min())); }
+double log2_floored(double x) {
+  constexpr double floor = std::numeric_limits<double>::min();
+  return x > floor ? std::log2(x) : -1022.0;  // log2 of the smallest normal double, without the call
+}
 
 // The marginals of p(t, r, y) that the union events need.
 struct Marginals {
@@ -78,22 +81,30 @@ double union_sum(Union u, double by_t, double by_r, double own) {
 
 // I^sx(Y : alpha) = sum_c p_c log2 [P(U_c, y_c) / (P(U_c) P(y_c))] and its
 // gradient (added with weight `scale` into grad): proofs/infomorphic_gradient.md, section 3.
+// Each logarithm is taken once per cell (P(U_c) once per source cell) and
+// shared by the value and the gradient: they are most of the training's cost.
 double shared_information(const BinnedTable& tab, const Marginals& m, Union u, double scale,
                           std::vector<double>& grad) {
   const std::size_t bins = tab.bins;
+  std::vector<double> log_a(tab.p.size()), log_s(2 * bins);  // log2 P(U_c, y_c), log2 P(U_c)
   std::vector<double> with_y(tab.p.size(), 0.0), sources(tab.p.size(), 0.0);  // p_c / P(U_c, y_c), p_c / P(U_c)
+  const double log_y[2] = {log2_floored(m.y[0]), log2_floored(m.y[1])};
   double value = 0;
   for (std::size_t t = 0; t < 2; ++t)
-    for (std::size_t r = 0; r < bins; ++r)
+    for (std::size_t r = 0; r < bins; ++r) {
+      const double s = union_of_sources(m, u, t, r);
+      log_s[t * bins + r] = log2_floored(s);
       for (std::size_t y = 0; y < 2; ++y) {
         const std::size_t c = tab.cell(t, r, y);
+        const double a = union_with_output(tab, m, u, t, r, y);
+        log_a[c] = log2_floored(a);
         const double p = tab.p[c];
-        if (!(p > 0)) continue;  // 0 log 0 = 0
-        const double a = union_with_output(tab, m, u, t, r, y), s = union_of_sources(m, u, t, r);
-        value += p * (std::log2(a) - std::log2(s) - std::log2(m.y[y]));
+        if (!(p > 0)) continue;  // 0 log 0 = 0; else a, s, P(y) >= p > 0 and the floors do not apply
+        value += p * (log_a[c] - log_s[t * bins + r] - log_y[y]);
         with_y[c] = p / a;
         sources[c] = p / s;
       }
+    }
   if (scale == 0) return value;
   // Line sums of both weights: with_y at fixed (t, y) and (r, y); sources at fixed t, r and (t, r).
   double with_y_t[2][2] = {{0, 0}, {0, 0}}, sources_t[2] = {0, 0};
@@ -109,15 +120,15 @@ double shared_information(const BinnedTable& tab, const Marginals& m, Union u, d
         sources_tr[t * bins + r] += sources[c];
       }
   for (std::size_t t = 0; t < 2; ++t)
-    for (std::size_t r = 0; r < bins; ++r)
+    for (std::size_t r = 0; r < bins; ++r) {
+      const double sum_s = union_sum(u, sources_t[t], sources_r[r], sources_tr[t * bins + r]);
       for (std::size_t y = 0; y < 2; ++y) {
         const std::size_t k = tab.cell(t, r, y);
-        const double a = union_with_output(tab, m, u, t, r, y), s = union_of_sources(m, u, t, r);
         const double sum_a = union_sum(u, with_y_t[t][y], with_y_r[r * 2 + y], with_y[k]);
-        const double sum_s = union_sum(u, sources_t[t], sources_r[r], sources_tr[t * bins + r]);
         const double sum_y = m.y[y] > 0 ? 1.0 : 0.0;  // sum of p_c / P(y) over the cells with output y
-        grad[k] += scale * (log2_floored(a) - log2_floored(s) - log2_floored(m.y[y]) + (sum_a - sum_s - sum_y) / ln2);
+        grad[k] += scale * (log_a[k] - log_s[t * bins + r] - log_y[y] + (sum_a - sum_s - sum_y) / ln2);
       }
+    }
   return value;
 }
 
