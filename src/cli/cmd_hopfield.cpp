@@ -173,7 +173,7 @@ int run_capacity(int argc, char** argv) {
                                   "update", "max-steps", "threads", "out"};
   names.insert(infomorphic_option_names.begin(), infomorphic_option_names.end());
   names.insert({"l2-lambda", "l2-ridge"});
-  const Args args = parse_args(argc, argv, 3, names, {"force"});
+  const Args args = parse_args(argc, argv, 3, names, {"force", "stop-after-failure"});
   if (!args.positional.empty()) throw UsageError("unexpected argument '" + args.positional[0] + "'");
   const std::string rule = args.get_or("rule", "hebbian");
   if (rule != "hebbian" && rule != "infomorphic" && rule != "descent-l2")
@@ -196,6 +196,7 @@ int run_capacity(int argc, char** argv) {
   o.accuracy.theta = args.get_double("theta", 0.95, 0, 1);
   o.required_accuracy = args.get_double("required", 0.95, 0, 1);
   o.accuracy.recall = recall_from(args);
+  o.stop_after_failure = args.has("stop-after-failure");
   std::optional<report::AtomicDirectory> dir;
   if (auto out = args.get("out")) dir.emplace(*out, args.has("force"));
 
@@ -216,6 +217,10 @@ int run_capacity(int argc, char** argv) {
   for (std::size_t a = 0; a < r.alphas.size(); ++a) {
     json::Value seeds = json::Value::array();
     for (std::size_t s = 0; s < o.seeds; ++s) {
+      if (!r.evaluated[a][s]) {
+        seeds.push(json::Value::object().set("skipped", json::Value::boolean(true)));
+        continue;
+      }
       const Accuracy& x = r.accuracy[a][s];
       json::Value entry = json::Value::object().set("a_cos", number_or_null(x.mean_cosine))
                               .set("a_theta", number_or_null(x.fraction_recalled)).set("fixed_points", count_json(x.fixed_points))
@@ -247,6 +252,7 @@ int run_capacity(int argc, char** argv) {
       .set("update", json::Value::string(o.accuracy.recall.update == Update::synchronous ? "synchronous" : "asynchronous"))
       .set("seeds", count_json(o.seeds))
       .set("seed", json::Value::number(static_cast<unsigned long long>(o.seed)))
+      .set("stop_after_failure", json::Value::boolean(o.stop_after_failure))
       .set("alpha_c", json::Value::object().set("median", json::Value::number(r.median))
                           .set("low", json::Value::number(r.low)).set("high", json::Value::number(r.high))
                           .set("per_seed", std::move(alpha_c))
@@ -362,7 +368,7 @@ SYNINFO_REGISTER_COMMAND(hopfield, "hopfield", "binary Hopfield networks (Hebbia
                          "                                 [--seeds S] [--seed S0] [--criterion cos|theta]\n"
                          "                                 [--flip F] [--theta T] [--required A]\n"
                          "                                 [--update synchronous|asynchronous] [--max-steps K]\n"
-                         "                                 [--threads T] [--out DIR [--force]]\n"
+                         "                                 [--threads T] [--stop-after-failure] [--out DIR [--force]]\n"
                          "                                 [--goal redundancy|mi|coinformation|g1,g2,g3,g4,g5]\n"
                          "                                 [--external-weight W] [--init-scale S] [--beta B]\n"
                          "                                 [--bins K] [--bin-range H] [--learning-rate L]\n"
@@ -382,7 +388,8 @@ SYNINFO_REGISTER_COMMAND(hopfield, "hopfield", "binary Hopfield networks (Hebbia
                          "  (fraction recalled with cosine >= T, default 0.95); alpha_c per seed is the largest\n"
                          "  grid load up to which every load reaches the required accuracy A (default 0.95)\n"
                          "  by the criterion (default theta); median and central 90% over S seeds (default\n"
-                         "  20). Defaults: N 100, alphas 0.02:0.02:0.3.\n"
+                         "  20). Defaults: N 100, alphas 0.02:0.02:0.3. --stop-after-failure skips, per seed,\n"
+                         "  the loads above its first failure (marked \"skipped\"; alpha_c is unchanged).\n"
                          "  --rule infomorphic trains each network instead (seed 003): neuron i fires +1 with\n"
                          "  probability sigmoid(B (W xi_i + sum_j W_ij xi_j)) and W ascends, by full-batch Adam,\n"
                          "  the goal sum_i gamma . (redundancy, unique T, unique R, synergy, residual) of the\n"

@@ -24,4 +24,7 @@ syninfo_cli_test(hopfield_descent_l2_fields 0 "\"rule\": \"descent-l2\".*\"alpha
                  hopfield capacity --rule descent-l2 --N 40 --seeds 2 --alphas 0.1:0.2:0.9 --threads 2)
 syninfo_cli_test(hopfield_l2_needs_descent 2 "--l2-lambda applies to --rule descent-l2 only" hopfield capacity --l2-lambda 1)
 syninfo_cli_test(hopfield_l2_bad_ridge 2 "--l2-ridge" hopfield capacity --rule descent-l2 --l2-ridge 0)
+# Hebbian storage fails by alpha = 0.5 at N = 60, so every seed skips the last load.
+syninfo_cli_test(hopfield_stop_after_failure 0 "\"stop_after_failure\": true.*\"alpha\": 0\\.9.*\"skipped\": true"
+                 hopfield capacity --N 60 --seeds 2 --alphas 0.05,0.5,0.9 --stop-after-failure)
 syninfo_cli_test(hopfield_unknown_subcommand 2 "unknown subcommand" hopfield learn)

@@ -134,3 +134,34 @@ TEST_CASE("infomorphic network at N = 100 stores alpha = 1.0 (regression)", "[ho
 }
 
 }  // namespace syninfo::hopfield
+
+namespace syninfo::hopfield {
+
+// Skipping the loads above a seed's first failure changes neither alpha_c
+// nor any load that runs (same streams): compared exactly.
+TEST_CASE("stop_after_failure: the same alpha_c and accuracies as the full sweep", "[hopfield][infomorphic]") {
+  CapacityOptions sweep;
+  sweep.neurons = 40;
+  sweep.alphas = {0.5, 1.0, 1.5, 2.0};
+  sweep.seeds = 3;
+  sweep.threads = 2;
+  InfomorphicOptions o;
+  o.epochs = 200;
+  const CapacityResult full = infomorphic_capacity(sweep, o).capacity;
+  sweep.stop_after_failure = true;
+  const CapacityResult cut = infomorphic_capacity(sweep, o).capacity;
+  CHECK(cut.alpha_c == full.alpha_c);
+  std::size_t skipped = 0;
+  for (std::size_t a = 0; a < sweep.alphas.size(); ++a)
+    for (std::size_t s = 0; s < sweep.seeds; ++s) {
+      if (!cut.evaluated[a][s]) {
+        ++skipped;
+        continue;
+      }
+      CHECK(cut.accuracy[a][s].fraction_recalled == full.accuracy[a][s].fraction_recalled);
+      CHECK(cut.accuracy[a][s].mean_cosine == full.accuracy[a][s].mean_cosine);
+    }
+  CHECK(skipped > 0);  // alpha = 2 cannot be stored at N = 40 in 200 epochs, so something was skipped
+}
+
+}  // namespace syninfo::hopfield

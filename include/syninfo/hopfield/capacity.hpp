@@ -57,12 +57,19 @@ struct CapacityOptions {
   double required_accuracy = 0.95;
   AccuracyOptions accuracy;
   unsigned threads = 1;        // networks in parallel (0: all cores); the result does not depend on it
+  // Per seed, skip the loads above the first one that fails, as the seed's
+  // reference capacity runs do: alpha_c depends only on the loads up to the
+  // first failure, so it is unchanged, and the (costly) trained networks above
+  // capacity are not built. The loads that run give the same numbers as
+  // without it (same streams).
+  bool stop_after_failure = false;
 };
 
 struct CapacityResult {
   std::vector<double> alphas;
   std::vector<std::size_t> patterns;             // M = round(alpha N) (at least 1) per alpha
   std::vector<std::vector<Accuracy>> accuracy;   // [alpha][seed]
+  std::vector<std::vector<char>> evaluated;      // [alpha][seed]: 0 where stop_after_failure skipped the load
   // Per seed: the largest grid load up to which (from the smallest) every load
   // meets the required accuracy; 0 when the smallest already fails.
   std::vector<double> alpha_c;
