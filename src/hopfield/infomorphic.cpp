@@ -58,7 +58,10 @@ pid::AtomVector named_goal(const std::string& name) {
   if (name == "redundancy") return {1, 0, 0, 0, 0};
   if (name == "mi") return {1, 1, 0, 0, 0};
   if (name == "coinformation") return {1, 0, 0, -1, 0};
-  throw std::invalid_argument("unknown goal '" + name + "' (redundancy, mi, coinformation or five numbers)");
+  if (name == "optimized-i") return {0.68, -0.27, -0.68, -0.77, -0.8};
+  if (name == "optimized-ii") return {0.25, 0.48, -0.16, 0.04, -0.63};
+  throw std::invalid_argument("unknown goal '" + name +
+                              "' (redundancy, mi, coinformation, optimized-i, optimized-ii or five numbers)");
 }
 
 void check_infomorphic_options(const InfomorphicOptions& o) {

@@ -43,10 +43,12 @@ TEST_CASE("Adam ascends a quadratic to its maximum", "[hopfield][infomorphic]") 
   for (Eigen::Index k = 0; k < 3; ++k) CHECK(std::fabs(x(0, k) - target(0, k)) < 1e-3);
 }
 
-TEST_CASE("named goals: redundancy, mi and coinformation", "[hopfield][infomorphic]") {
+TEST_CASE("named goals: redundancy, mi, coinformation and the two optimised goals", "[hopfield][infomorphic]") {
   CHECK(named_goal("redundancy") == pid::AtomVector{1, 0, 0, 0, 0});
   CHECK(named_goal("mi") == pid::AtomVector{1, 1, 0, 0, 0});
   CHECK(named_goal("coinformation") == pid::AtomVector{1, 0, 0, -1, 0});
+  CHECK(named_goal("optimized-i") == pid::AtomVector{0.68, -0.27, -0.68, -0.77, -0.8});
+  CHECK(named_goal("optimized-ii") == pid::AtomVector{0.25, 0.48, -0.16, 0.04, -0.63});
   CHECK_THROWS_AS(named_goal("synergy"), std::invalid_argument);
 }
 

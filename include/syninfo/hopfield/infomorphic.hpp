@@ -7,7 +7,9 @@
 // patterns (pid/differentiable.hpp); full-batch gradient ascent with Adam on
 // sum_i G_i trains W. Recall then runs the deterministic sign dynamics of
 // network.hpp on W alone (the target input is absent at recall, as in the
-// seed's reference code, which sets it to zero and takes the likelier output).
+// seed's reference code, which sets it to zero and takes the likelier output;
+// on an exactly zero field it outputs -1 where network.hpp keeps the state, a
+// case of measure zero for real-valued weights).
 // Gradient derivation: proofs/infomorphic_gradient.md.
 #pragma once
 
@@ -38,7 +40,11 @@ class Adam {
 
 // gamma of a named goal: redundancy (1,0,0,0,0); mi = I(Y;T) = red + unq_T
 // (1,1,0,0,0); coinformation = I(Y;T) + I(Y;R) - I(Y;T,R) = red - syn
-// (1,0,0,-1,0). std::invalid_argument for another name.
+// (1,0,0,-1,0); optimized-i and optimized-ii, the two goals of the seed's
+// Fig. 4C (alpha_c 1.68 and 1.70 there), as its reference repository lists
+// them (plotting/Figure_4.ipynb, whose order is unq_T, unq_R, red, syn, res):
+// (0.68, -0.27, -0.68, -0.77, -0.8) and (0.25, 0.48, -0.16, 0.04, -0.63) here.
+// std::invalid_argument for another name.
 pid::AtomVector named_goal(const std::string& name);
 
 // Every hyperparameter of the model and its training. The seed's text states
