@@ -132,6 +132,19 @@ json::Value atoms_json(const pid::AtomVector& a) {
       .set("residual", number_or_null(a[4]));
 }
 
+// One network's accuracy, with its training summary for a trained rule.
+json::Value seed_json(const Accuracy& x, const TrainingSummary* t) {
+  json::Value entry = json::Value::object().set("a_cos", number_or_null(x.mean_cosine))
+                          .set("a_theta", number_or_null(x.fraction_recalled)).set("fixed_points", count_json(x.fixed_points))
+                          .set("two_cycles", count_json(x.two_cycles)).set("step_limits", count_json(x.step_limits));
+  if (t)
+    entry.set("training", json::Value::object().set("epochs_run", count_json(t->epochs_run))
+                              .set("stopped_early", json::Value::boolean(t->stopped_early))
+                              .set("goal_bits", number_or_null(t->goal))
+                              .set("mean_atoms_bits", atoms_json(t->mean_atoms)));
+  return entry;
+}
+
 // The hyperparameters as run, each with the reason for its default.
 json::Value infomorphic_json(const InfomorphicOptions& o, const std::string& goal_text) {
   json::Value gamma = json::Value::array();
@@ -205,12 +218,13 @@ int run_capacity(int argc, char** argv) {
   if (rule == "infomorphic") {
     info = infomorphic_from(args, o.accuracy.recall, o.accuracy.theta);
     trained = infomorphic_capacity(o, *info);
+  } else if (rule == "descent-l2") {
+    trained.capacity = capacity_sweep(
+        o, [&](const Matrix<double>& xi, Rng&, std::size_t, std::size_t) { return descent_l2_weights(xi, l2); });
+  } else {
+    trained.capacity = hebbian_capacity(o);
   }
-  const CapacityResult r =
-      info ? trained.capacity
-      : rule == "descent-l2"
-          ? capacity_sweep(o, [&](const Matrix<double>& xi, Rng&, std::size_t, std::size_t) { return descent_l2_weights(xi, l2); })
-          : hebbian_capacity(o);
+  const CapacityResult& r = trained.capacity;
   json::Value per_load = json::Value::array();
   std::ostringstream csv;
   csv << "alpha,patterns,seed,a_cos,a_theta,fixed_points,two_cycles,step_limits\n";
@@ -222,17 +236,7 @@ int run_capacity(int argc, char** argv) {
         continue;
       }
       const Accuracy& x = r.accuracy[a][s];
-      json::Value entry = json::Value::object().set("a_cos", number_or_null(x.mean_cosine))
-                              .set("a_theta", number_or_null(x.fraction_recalled)).set("fixed_points", count_json(x.fixed_points))
-                              .set("two_cycles", count_json(x.two_cycles)).set("step_limits", count_json(x.step_limits));
-      if (info) {
-        const TrainingSummary& t = trained.training[a][s];
-        entry.set("training", json::Value::object().set("epochs_run", count_json(t.epochs_run))
-                                  .set("stopped_early", json::Value::boolean(t.stopped_early))
-                                  .set("goal_bits", number_or_null(t.goal))
-                                  .set("mean_atoms_bits", atoms_json(t.mean_atoms)));
-      }
-      seeds.push(std::move(entry));
+      seeds.push(seed_json(x, info ? &trained.training[a][s] : nullptr));
       csv << r.alphas[a] << ',' << r.patterns[a] << ',' << s << ',' << x.mean_cosine << ',' << x.fraction_recalled << ','
           << x.fixed_points << ',' << x.two_cycles << ',' << x.step_limits << '\n';
     }
