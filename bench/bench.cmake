@@ -14,3 +14,6 @@ target_link_libraries(bench_calibration_point PRIVATE syninfo_core)
 # The smc ground truth's cost per unit variance, old (no control variate) against new in one run.
 add_executable(bench_truth_efficiency ${PROJECT_SOURCE_DIR}/bench/truth_efficiency.cpp)
 target_link_libraries(bench_truth_efficiency PRIVATE syninfo_core)
+# One infomorphic training epoch (goal, exact gradient, Adam step) at N = 100 against its operation count.
+add_executable(bench_infomorphic_epoch ${PROJECT_SOURCE_DIR}/bench/bench_infomorphic_epoch.cpp)
+target_link_libraries(bench_infomorphic_epoch PRIVATE syninfo_core)

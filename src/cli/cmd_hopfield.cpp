@@ -4,6 +4,8 @@
 #include "command.hpp"
 
 #include "syninfo/hopfield/capacity.hpp"
+#include "syninfo/hopfield/infomorphic.hpp"
+#include "syninfo/hopfield/learning_rules.hpp"
 #include "syninfo/hopfield/pid_profile.hpp"
 #include "syninfo/json.hpp"
 #include "syninfo/report/atomic_output.hpp"
@@ -12,6 +14,8 @@
 #include <cmath>
 #include <fstream>
 #include <iostream>
+#include <optional>
+#include <set>
 #include <sstream>
 
 namespace syninfo::cli {
@@ -73,6 +77,96 @@ void sweep_from(const Args& args, SweepOptions& o, long long default_neurons, co
   o.threads = static_cast<unsigned>(args.get_int("threads", 0, 0, 4096));
 }
 
+// --goal: a named goal or five finite numbers gamma = (red, unq_T, unq_R, syn, res).
+pid::AtomVector parse_goal(const std::string& text) {
+  if (text.find(',') == std::string::npos) {
+    try {
+      return named_goal(text);
+    } catch (const std::invalid_argument& e) {
+      throw UsageError(std::string("--goal: ") + e.what());
+    }
+  }
+  std::vector<double> values;
+  std::stringstream ss(text);
+  std::string item;
+  while (std::getline(ss, item, ',')) {
+    char* end = nullptr;
+    const double g = std::strtod(item.c_str(), &end);
+    if (item.empty() || *end != '\0' || !std::isfinite(g))
+      throw UsageError("--goal expects finite numbers g1,g2,g3,g4,g5, got '" + item + "'");
+    values.push_back(g);
+  }
+  if (!text.empty() && text.back() == ',') values.push_back(std::nan(""));  // a trailing comma is a missing number
+  if (values.size() != 5 || !std::isfinite(values.back()))
+    throw UsageError("--goal needs exactly five numbers (redundancy, unique T, unique R, synergy, residual), got '" +
+                     text + "'");
+  return {values[0], values[1], values[2], values[3], values[4]};
+}
+
+// The infomorphic hyperparameters; every default is InfomorphicOptions' (see
+// its comments and the help text for the reasons).
+const std::vector<std::string> infomorphic_option_names = {"goal", "external-weight", "init-scale", "beta", "bins",
+                                                           "bin-range", "learning-rate", "epochs", "checkpoints",
+                                                           "stop-accuracy"};
+
+InfomorphicOptions infomorphic_from(const Args& args, const RecallOptions& recall, double theta) {
+  InfomorphicOptions o;
+  if (auto goal = args.get("goal")) o.gamma = parse_goal(*goal);
+  o.external_weight = args.get_double("external-weight", o.external_weight, -1e6, 1e6);
+  o.init_scale = args.get_double("init-scale", o.init_scale, 0, 1e6);
+  o.beta = args.get_double("beta", o.beta, 1e-9, 1e6);
+  o.bins = static_cast<std::size_t>(args.get_int("bins", static_cast<long long>(o.bins), 1, 100000));
+  o.bin_range = args.get_double("bin-range", o.bin_range, 1e-9, 1e12);
+  o.learning_rate = args.get_double("learning-rate", o.learning_rate, 1e-12, 1e6);
+  o.epochs = static_cast<std::size_t>(args.get_int("epochs", static_cast<long long>(o.epochs), 1, 10'000'000));
+  o.checkpoints = static_cast<std::size_t>(args.get_int("checkpoints", static_cast<long long>(o.checkpoints), 0, 100000));
+  o.stop_accuracy = args.get_double("stop-accuracy", o.stop_accuracy, 0, 2);
+  o.recall = recall;
+  o.theta = theta;
+  return o;
+}
+
+json::Value atoms_json(const pid::AtomVector& a) {
+  return json::Value::object().set("redundancy", number_or_null(a[0])).set("unique_target", number_or_null(a[1]))
+      .set("unique_recurrent", number_or_null(a[2])).set("synergy", number_or_null(a[3]))
+      .set("residual", number_or_null(a[4]));
+}
+
+// One network's accuracy, with its training summary for a trained rule.
+json::Value seed_json(const Accuracy& x, const TrainingSummary* t) {
+  json::Value entry = json::Value::object().set("a_cos", number_or_null(x.mean_cosine))
+                          .set("a_theta", number_or_null(x.fraction_recalled)).set("fixed_points", count_json(x.fixed_points))
+                          .set("two_cycles", count_json(x.two_cycles)).set("step_limits", count_json(x.step_limits));
+  if (t)
+    entry.set("training", json::Value::object().set("epochs_run", count_json(t->epochs_run))
+                              .set("stopped_early", json::Value::boolean(t->stopped_early))
+                              .set("goal_bits", number_or_null(t->goal))
+                              .set("mean_atoms_bits", atoms_json(t->mean_atoms)));
+  return entry;
+}
+
+// The hyperparameters as run, each with the reason for its default.
+json::Value infomorphic_json(const InfomorphicOptions& o, const std::string& goal_text) {
+  json::Value gamma = json::Value::array();
+  for (double g : o.gamma) gamma.push(json::Value::number(g));
+  const auto item = [](double v, const char* why) {
+    return json::Value::object().set("value", json::Value::number(v)).set("default_reason", json::Value::string(why));
+  };
+  return json::Value::object()
+      .set("goal", json::Value::string(goal_text))
+      .set("gamma", std::move(gamma))
+      .set("gamma_order", json::Value::string("redundancy, unique_target, unique_recurrent, synergy, residual"))
+      .set("external_weight", item(o.external_weight, "2.3: the fixed target-input weight of the seed's reference code"))
+      .set("init_scale", item(o.init_scale, "0.001: initial W_ij ~ U(-s, s)/sqrt(N), the reference's layer init times 0.001"))
+      .set("beta", item(o.beta, "1: the sigmoid gain of the reference code"))
+      .set("bins", item(static_cast<double>(o.bins), "60 equal bins of R: the reference's fixed binning"))
+      .set("bin_range", item(o.bin_range, "20: R binned over [-20, 20], outside values in the edge bins (reference)"))
+      .set("learning_rate", item(o.learning_rate, "0.05: the reference's Adam step (betas 0.9, 0.999, eps 1e-8)"))
+      .set("epochs", item(static_cast<double>(o.epochs), "5000: the maximum full-batch epochs of the seed's capacity runs (Fig. 2)"))
+      .set("checkpoints", item(static_cast<double>(o.checkpoints), "15 log-spaced accuracy checks, as the reference's capacity runs"))
+      .set("stop_accuracy", item(o.stop_accuracy, "0.95: stop once a_theta from the clean patterns reaches it (> 1: never)"));
+}
+
 json::Value summary_json(const Summary& s) {
   return json::Value::object().set("median", number_or_null(s.median)).set("low", number_or_null(s.low))
       .set("high", number_or_null(s.high));
@@ -88,14 +182,24 @@ void write_figure(const report::AtomicDirectory& dir, const std::string& name, c
 }
 
 int run_capacity(int argc, char** argv) {
-  const Args args = parse_args(argc, argv, 3,
-                               {"rule", "N", "alphas", "seeds", "seed", "criterion", "flip", "theta", "required",
-                                "update", "max-steps", "threads", "out"},
-                               {"force"});
+  std::set<std::string> names = {"rule", "N", "alphas", "seeds", "seed", "criterion", "flip", "theta", "required",
+                                  "update", "max-steps", "threads", "out"};
+  names.insert(infomorphic_option_names.begin(), infomorphic_option_names.end());
+  names.insert({"l2-lambda", "l2-ridge"});
+  const Args args = parse_args(argc, argv, 3, names, {"force", "stop-after-failure"});
   if (!args.positional.empty()) throw UsageError("unexpected argument '" + args.positional[0] + "'");
   const std::string rule = args.get_or("rule", "hebbian");
-  if (rule != "hebbian")
-    throw UsageError("--rule: only hebbian is implemented so far (infomorphic and descent rules are not), got '" + rule + "'");
+  if (rule != "hebbian" && rule != "infomorphic" && rule != "descent-l2")
+    throw UsageError("--rule must be hebbian, infomorphic or descent-l2, got '" + rule + "'");
+  if (rule != "infomorphic")
+    for (const auto& name : infomorphic_option_names)
+      if (args.has(name)) throw UsageError("--" + name + " applies to --rule infomorphic only");
+  if (rule != "descent-l2")
+    for (const char* name : {"l2-lambda", "l2-ridge"})
+      if (args.has(name)) throw UsageError("--" + std::string(name) + " applies to --rule descent-l2 only");
+  DescentL2Options l2;
+  l2.lambda = args.get_double("l2-lambda", l2.lambda, 1e-12, 1e12);
+  l2.ridge = args.get_double("l2-ridge", l2.ridge, 1e-15, 1e12);
   CapacityOptions o;
   sweep_from(args, o, 100, "0.02:0.02:0.3");
   const std::string criterion = args.get_or("criterion", "theta");
@@ -105,20 +209,34 @@ int run_capacity(int argc, char** argv) {
   o.accuracy.theta = args.get_double("theta", 0.95, 0, 1);
   o.required_accuracy = args.get_double("required", 0.95, 0, 1);
   o.accuracy.recall = recall_from(args);
+  o.stop_after_failure = args.has("stop-after-failure");
   std::optional<report::AtomicDirectory> dir;
   if (auto out = args.get("out")) dir.emplace(*out, args.has("force"));
 
-  const CapacityResult r = hebbian_capacity(o);
+  std::optional<InfomorphicOptions> info;
+  InfomorphicCapacityResult trained;
+  if (rule == "infomorphic") {
+    info = infomorphic_from(args, o.accuracy.recall, o.accuracy.theta);
+    trained = infomorphic_capacity(o, *info);
+  } else if (rule == "descent-l2") {
+    trained.capacity = capacity_sweep(
+        o, [&](const Matrix<double>& xi, Rng&, std::size_t, std::size_t) { return descent_l2_weights(xi, l2); });
+  } else {
+    trained.capacity = hebbian_capacity(o);
+  }
+  const CapacityResult& r = trained.capacity;
   json::Value per_load = json::Value::array();
   std::ostringstream csv;
   csv << "alpha,patterns,seed,a_cos,a_theta,fixed_points,two_cycles,step_limits\n";
   for (std::size_t a = 0; a < r.alphas.size(); ++a) {
     json::Value seeds = json::Value::array();
     for (std::size_t s = 0; s < o.seeds; ++s) {
+      if (!r.evaluated[a][s]) {
+        seeds.push(json::Value::object().set("skipped", json::Value::boolean(true)));
+        continue;
+      }
       const Accuracy& x = r.accuracy[a][s];
-      seeds.push(json::Value::object().set("a_cos", number_or_null(x.mean_cosine))
-                     .set("a_theta", number_or_null(x.fraction_recalled)).set("fixed_points", count_json(x.fixed_points))
-                     .set("two_cycles", count_json(x.two_cycles)).set("step_limits", count_json(x.step_limits)));
+      seeds.push(seed_json(x, info ? &trained.training[a][s] : nullptr));
       csv << r.alphas[a] << ',' << r.patterns[a] << ',' << s << ',' << x.mean_cosine << ',' << x.fraction_recalled << ','
           << x.fixed_points << ',' << x.two_cycles << ',' << x.step_limits << '\n';
     }
@@ -138,6 +256,7 @@ int run_capacity(int argc, char** argv) {
       .set("update", json::Value::string(o.accuracy.recall.update == Update::synchronous ? "synchronous" : "asynchronous"))
       .set("seeds", count_json(o.seeds))
       .set("seed", json::Value::number(static_cast<unsigned long long>(o.seed)))
+      .set("stop_after_failure", json::Value::boolean(o.stop_after_failure))
       .set("alpha_c", json::Value::object().set("median", json::Value::number(r.median))
                           .set("low", json::Value::number(r.low)).set("high", json::Value::number(r.high))
                           .set("per_seed", std::move(alpha_c))
@@ -145,12 +264,20 @@ int run_capacity(int argc, char** argv) {
                               "per seed, the largest grid load up to which every load has accuracy >= required; "
                               "median and central 90% (5th-95th percentile) over seeds")))
       .set("loads", std::move(per_load));
+  if (info) out.set("infomorphic", infomorphic_json(*info, args.get_or("goal", "redundancy")));
+  if (rule == "descent-l2")
+    out.set("descent_l2", json::Value::object()
+                              .set("lambda", json::Value::number(l2.lambda))
+                              .set("ridge", json::Value::number(l2.ridge))
+                              .set("default_reason", json::Value::string(
+                                  "lambda 0.5, ridge 0.001: Tolmachev & Manton's non-incremental settings; "
+                                  "exact ridge solution, no bias")));
   if (dir) {
     const std::string column = o.criterion == Criterion::cosine ? "4" : "5";
     write_figure(*dir, "capacity", csv.str(),
                  "set datafile separator ','\nset key off\nset xlabel 'load alpha = M / N'\nset ylabel 'accuracy (" +
                      std::string(o.criterion == Criterion::cosine ? "a_cos" : "a_theta") + ")' noenhanced\nset yrange [-0.02:1.05]\n"
-                     "set title " + report::gnuplot_quote("Hebbian capacity, N = " + std::to_string(o.neurons) +
+                     "set title " + report::gnuplot_quote(rule + " capacity, N = " + std::to_string(o.neurons) +
                                                          ": alpha_c = " + std::to_string(r.median).substr(0, 5)) +
                      " noenhanced\nset arrow from " + std::to_string(r.median) + ",0 to " + std::to_string(r.median) +
                      ",1.05 nohead dt 2\nplot 'capacity.csv' every ::1 using 1:" + column + " with points pt 7 ps 0.5\n");
@@ -239,19 +366,26 @@ int run_hopfield(int argc, char** argv) {
 
 }  // namespace
 
-SYNINFO_REGISTER_COMMAND(hopfield, "hopfield", "binary Hopfield networks with Hebbian storage: capacity, PID profile",
-                         "usage: syninfo hopfield capacity [--rule hebbian] [--N N] [--alphas LIST|LOW:STEP:HIGH]\n"
+SYNINFO_REGISTER_COMMAND(hopfield, "hopfield", "binary Hopfield networks (Hebbian or infomorphic): capacity, PID profile",
+                         "usage: syninfo hopfield capacity [--rule hebbian|infomorphic|descent-l2] [--N N]\n"
+                         "                                 [--alphas LIST|LOW:STEP:HIGH]\n"
                          "                                 [--seeds S] [--seed S0] [--criterion cos|theta]\n"
                          "                                 [--flip F] [--theta T] [--required A]\n"
                          "                                 [--update synchronous|asynchronous] [--max-steps K]\n"
-                         "                                 [--threads T] [--out DIR [--force]]\n"
+                         "                                 [--threads T] [--stop-after-failure] [--out DIR [--force]]\n"
+                         "                                 [--goal redundancy|mi|coinformation|optimized-i|optimized-ii|g1,...,g5]\n"
+                         "                                 [--external-weight W] [--init-scale S] [--beta B]\n"
+                         "                                 [--bins K] [--bin-range H] [--learning-rate L]\n"
+                         "                                 [--epochs E] [--checkpoints C] [--stop-accuracy A]\n"
+                         "                                 [--l2-lambda L] [--l2-ridge R]\n"
                          "       syninfo hopfield pid-profile [--N N] [--alphas ...] [--seeds S] [--seed S0]\n"
                          "                                 [--bins B] [--output recall|one-step] [--threads T]\n"
                          "                                 [--out DIR [--force]]\n"
                          "\n"
                          "N neurons store M = round(alpha N) random +-1 patterns with Hebbian weights\n"
-                         "(outer-product sum, zero diagonal); recall runs from the cue (the pattern with a\n"
-                         "fraction F of its bits flipped, default 0) to a fixed point, a 2-cycle or K steps\n"
+                         "(outer-product sum, zero diagonal; capacity --rule picks another rule); recall\n"
+                         "runs from the cue (the pattern with a fraction F of its bits flipped, default 0)\n"
+                         "to a fixed point, a 2-cycle or K steps\n"
                          "(default 100). Network s at load index a draws from its own seeded stream, so the\n"
                          "results do not depend on --threads.\n"
                          "\n"
@@ -259,7 +393,31 @@ SYNINFO_REGISTER_COMMAND(hopfield, "hopfield", "binary Hopfield networks with He
                          "  (fraction recalled with cosine >= T, default 0.95); alpha_c per seed is the largest\n"
                          "  grid load up to which every load reaches the required accuracy A (default 0.95)\n"
                          "  by the criterion (default theta); median and central 90% over S seeds (default\n"
-                         "  20). Defaults: N 100, alphas 0.02:0.02:0.3.\n"
+                         "  20). Defaults: N 100, alphas 0.02:0.02:0.3. --stop-after-failure skips, per seed,\n"
+                         "  the loads above its first failure (marked \"skipped\"; alpha_c is unchanged).\n"
+                         "  --rule infomorphic trains each network instead (seed 003): neuron i fires +1 with\n"
+                         "  probability sigmoid(B (w_ext xi_i + sum_j W_ij xi_j)) and W ascends, by full-batch Adam,\n"
+                         "  the goal sum_i gamma . (redundancy, unique T, unique R, synergy, residual) of the\n"
+                         "  I^sx PID of its output by T = xi_i and R = its binned recurrent input. Recall then\n"
+                         "  uses sign(W s) alone. --goal: redundancy = 1,0,0,0,0 (default); mi = I(Y;T) =\n"
+                         "  1,1,0,0,0; coinformation = 1,0,0,-1,0; optimized-i = 0.68,-0.27,-0.68,-0.77,-0.8\n"
+                         "  and optimized-ii = 0.25,0.48,-0.16,0.04,-0.63 (the seed's Fig. 4C goals, from its\n"
+                         "  reference repository); or five numbers. The seed states none of the\n"
+                         "  hyperparameters; the defaults are its reference code's (public repository\n"
+                         "  Priesemann-Group/Infomorphic_Networks):\n"
+                         "    --external-weight 2.3  w_ext, the fixed (untrained) weight of the target input\n"
+                         "    --init-scale 0.001     W_ij starts ~ U(-S, S)/sqrt(N): the reference's init x 0.001\n"
+                         "    --beta 1               sigmoid gain\n"
+                         "    --bins 60 --bin-range 20   R in 60 equal bins over [-20, 20], clamped at the edges\n"
+                         "    --learning-rate 0.05   Adam step (betas 0.9, 0.999, eps 1e-8)\n"
+                         "    --epochs 5000          maximum full-batch epochs (the seed's capacity runs)\n"
+                         "    --checkpoints 15 --stop-accuracy 0.95   early stopping: at 15 log-spaced epochs,\n"
+                         "                           stop once a_theta from the clean patterns reaches 0.95\n"
+                         "                           (the reference stops on a_cos); > 1 never stops\n"
+                         "  The JSON echoes them under \"infomorphic\", and each seed's training summary.\n"
+                         "  --rule descent-l2: Tolmachev & Manton (2020), each neuron's weights minimise\n"
+                         "  1/2 sum_mu (L h_i - xi_i)^2 + R/2 |w_i|^2 (no self-connection, no bias), solved\n"
+                         "  exactly; their settings L = 0.5 (--l2-lambda), R = 0.001 (--l2-ridge).\n"
                          "pid-profile: the shared-exclusion PID (bits) of each neuron's state Y by its target\n"
                          "  bit T and its binned recurrent input R over the stored patterns, averaged over the\n"
                          "  neurons, median and central 90% over seeds, beside the accuracy a_theta.\n"

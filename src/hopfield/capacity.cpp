@@ -48,24 +48,42 @@ std::vector<std::size_t> patterns_per_load(const CapacityOptions& o) {
 }
 
 CapacityResult hebbian_capacity(const CapacityOptions& o) {
+  return capacity_sweep(o, [](const Matrix<double>& xi, Rng&, std::size_t, std::size_t) { return hebbian_weights(xi); });
+}
+
+CapacityResult capacity_sweep(const CapacityOptions& o, const WeightRule& rule) {
   check_capacity_grid(o);
   CapacityResult r;
   r.alphas = o.alphas;
   r.accuracy.assign(o.alphas.size(), std::vector<Accuracy>(o.seeds));
+  r.evaluated.assign(o.alphas.size(), std::vector<char>(o.seeds, 0));
   r.patterns = patterns_per_load(o);
+  const auto passes = [&](const Accuracy& acc) {
+    return (o.criterion == Criterion::cosine ? acc.mean_cosine : acc.fraction_recalled) >= o.required_accuracy;
+  };
   // Each (seed, load) draws from its own stream Rng(seed + s, a).
-  parallel_for_each_dynamic(o.seeds * o.alphas.size(), o.threads, [&](std::size_t task) {
-    const std::size_t s = task / o.alphas.size(), a = task % o.alphas.size();
+  const auto run = [&](std::size_t s, std::size_t a) {
     Rng rng(o.seed + s, a);
     const Matrix<double> xi = random_patterns<double>(o.neurons, r.patterns[a], rng);
-    r.accuracy[a][s] = recall_accuracy(hebbian_weights(xi), xi, o.accuracy, rng);
-  });
+    const Matrix<double> w = rule(xi, rng, a, s);
+    r.accuracy[a][s] = recall_accuracy(w, xi, o.accuracy, rng);
+    r.evaluated[a][s] = 1;
+  };
+  if (o.stop_after_failure) {
+    parallel_for_each_dynamic(o.seeds, o.threads, [&](std::size_t s) {
+      for (std::size_t a = 0; a < o.alphas.size(); ++a) {
+        run(s, a);
+        if (!passes(r.accuracy[a][s])) break;
+      }
+    });
+  } else {
+    parallel_for_each_dynamic(o.seeds * o.alphas.size(), o.threads,
+                              [&](std::size_t task) { run(task / o.alphas.size(), task % o.alphas.size()); });
+  }
   for (std::size_t s = 0; s < o.seeds; ++s) {
     double alpha_c = 0;
     for (std::size_t a = 0; a < o.alphas.size(); ++a) {
-      const Accuracy& acc = r.accuracy[a][s];
-      const double score = o.criterion == Criterion::cosine ? acc.mean_cosine : acc.fraction_recalled;
-      if (score < o.required_accuracy) break;
+      if (!passes(r.accuracy[a][s])) break;  // a skipped load follows a failed one, so it is never reached
       alpha_c = o.alphas[a];
     }
     r.alpha_c.push_back(alpha_c);

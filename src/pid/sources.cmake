@@ -7,3 +7,5 @@ target_sources(syninfo_core PRIVATE
   ${PROJECT_SOURCE_DIR}/src/pid/symbol_table.cpp
 )
 target_sources(syninfo PRIVATE ${PROJECT_SOURCE_DIR}/src/cli/cmd_pid.cpp)
+# The binned two-source I^sx as a differentiable function (infomorphic learning).
+target_sources(syninfo_core PRIVATE ${PROJECT_SOURCE_DIR}/src/pid/differentiable.cpp)

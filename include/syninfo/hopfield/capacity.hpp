@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -56,12 +57,19 @@ struct CapacityOptions {
   double required_accuracy = 0.95;
   AccuracyOptions accuracy;
   unsigned threads = 1;        // networks in parallel (0: all cores); the result does not depend on it
+  // Per seed, skip the loads above the first one that fails, as the seed's
+  // reference capacity runs do: alpha_c depends only on the loads up to the
+  // first failure, so it is unchanged, and the (costly) trained networks above
+  // capacity are not built. The loads that run give the same numbers as
+  // without it (same streams).
+  bool stop_after_failure = false;
 };
 
 struct CapacityResult {
   std::vector<double> alphas;
   std::vector<std::size_t> patterns;             // M = round(alpha N) (at least 1) per alpha
   std::vector<std::vector<Accuracy>> accuracy;   // [alpha][seed]
+  std::vector<std::vector<char>> evaluated;      // [alpha][seed]: 0 where stop_after_failure skipped the load
   // Per seed: the largest grid load up to which (from the smallest) every load
   // meets the required accuracy; 0 when the smallest already fails.
   std::vector<double> alpha_c;
@@ -73,6 +81,16 @@ struct CapacityResult {
 void check_capacity_grid(const CapacityOptions& options);
 // M = round(alpha N), at least 1, per load of the grid.
 std::vector<std::size_t> patterns_per_load(const CapacityOptions& options);
+
+// A learning rule: the weights that store the patterns (M x N); it may draw
+// from rng (the network's own stream) and knows its (load, seed) slot.
+using WeightRule = std::function<Matrix<double>(const Matrix<double>& patterns, Rng& rng, std::size_t load,
+                                                std::size_t seed)>;
+
+// Networks built by `rule` over the grid of loads: network s at load index a
+// draws its patterns, then the rule's draws, then the recall cues from
+// Rng(seed + s, a). std::invalid_argument as check_capacity_grid.
+CapacityResult capacity_sweep(const CapacityOptions& options, const WeightRule& rule);
 
 // Hebbian networks over the grid of loads; std::invalid_argument for N < 2,
 // an empty grid, a load <= 0 or a grid that is not ascending, or no seeds.
