@@ -7,4 +7,8 @@ target_sources(syninfo_core PRIVATE
   ${PROJECT_SOURCE_DIR}/src/attractor/information.cpp
   ${PROJECT_SOURCE_DIR}/src/attractor/information_gaussian.cpp
 )
-target_sources(syninfo PRIVATE ${PROJECT_SOURCE_DIR}/src/cli/cmd_attractor.cpp)
+target_sources(syninfo PRIVATE
+  ${PROJECT_SOURCE_DIR}/src/cli/cmd_attractor.cpp
+  ${PROJECT_SOURCE_DIR}/src/cli/attractor_common.cpp
+  ${PROJECT_SOURCE_DIR}/src/cli/cmd_attractor_information.cpp
+)

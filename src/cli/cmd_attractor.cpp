@@ -1,7 +1,7 @@
 // syninfo attractor: the graded-rate attractor network with the learning rule
 // inferred from ITC data (Pereira & Brunel 2018): simulate the delayed
 // match-to-sample protocol, or the mean-field retrieval curve and capacity.
-#include "command.hpp"
+#include "attractor_common.hpp"
 
 #include "syninfo/attractor/dynamics.hpp"
 #include "syninfo/attractor/mean_field.hpp"
@@ -19,35 +19,7 @@ namespace syninfo::cli {
 namespace {
 
 using namespace syninfo::attractor;
-
-json::Value num(double x) { return std::isfinite(x) ? json::Value::number(x) : json::Value(); }
-
-const std::set<std::string> model_options = {"A", "r-max", "beta", "h0", "q-f", "beta-f", "x-f", "beta-g", "x-g", "tau"};
-
-AttractorParameters model_from(const Args& args) {
-  AttractorParameters p;
-  const double inf = std::numeric_limits<double>::infinity();
-  p.A = args.get_double("A", p.A, 0, inf);
-  p.phi.r_max = args.get_double("r-max", p.phi.r_max, 1e-300, inf);
-  p.phi.beta = args.get_double("beta", p.phi.beta, 1e-300, inf);
-  p.phi.h0 = args.get_double("h0", p.phi.h0, -inf, inf);
-  p.q_f = args.get_double("q-f", p.q_f, 0, 1);
-  p.beta_f = args.get_double("beta-f", p.beta_f, 1e-300, inf);
-  p.x_f = args.get_double("x-f", p.x_f, -inf, inf);
-  p.beta_g = args.get_double("beta-g", p.beta_f, 1e-300, inf);  // default: beta_g = beta_f
-  p.x_g = args.get_double("x-g", p.x_f, -inf, inf);             // default: x_g = x_f
-  p.tau_ms = args.get_double("tau", p.tau_ms, 1e-300, inf);
-  return p;
-}
-
-json::Value model_json(const AttractorParameters& p, const LearningRule& rule) {
-  json::Value m = json::Value::object();
-  m.set("r_max_hz", num(p.phi.r_max)).set("beta", num(p.phi.beta)).set("h0", num(p.phi.h0)).set("A", num(p.A))
-      .set("q_f", num(p.q_f)).set("beta_f", num(p.beta_f)).set("x_f_hz", num(p.x_f)).set("q_g", num(rule.g.q))
-      .set("beta_g", num(p.beta_g)).set("x_g_hz", num(p.x_g)).set("tau_ms", num(p.tau_ms))
-      .set("mean_f2", num(rule.mean_f2)).set("mean_g2", num(rule.mean_g2));
-  return m;
-}
+using namespace syninfo::cli::attractor_cli;
 
 // Log-rate statistics of the final state: a log-normal has skewness 0 and
 // excess kurtosis 0 in ln r.
@@ -69,22 +41,15 @@ json::Value rate_distribution(const Eigen::VectorXd& r) {
 }
 
 int run_simulate(int argc, char** argv) {
-  std::set<std::string> options = {"N", "c", "p", "seed", "dt", "scheme", "background", "cue", "delay", "cue-pattern",
-                                   "record-every", "threshold", "threads", "out", "initial-seed"};
-  options.insert(model_options.begin(), model_options.end());
+  std::set<std::string> options = {"background", "cue", "delay", "cue-pattern", "record-every", "threshold", "out",
+                                   "initial-seed"};
+  for (const auto* group : {&model_options, &network_options, &integration_options})
+    options.insert(group->begin(), group->end());
   const Args args = parse_args(argc, argv, 3, options, {});
   if (!args.positional.empty()) throw UsageError("unexpected argument '" + args.positional[0] + "'");
   const AttractorParameters p = model_from(args);
-  NetworkSize size;
-  size.N = static_cast<std::size_t>(args.get_int("N", 10000, 2, 2'000'000'000));
-  size.c = args.get_double("c", 0.025, 0, 1);
-  size.p = static_cast<std::size_t>(args.get_int("p", 10, 1, 100'000'000));
-  size.seed = static_cast<std::uint64_t>(args.get_int("seed", 1, 0, std::numeric_limits<long long>::max()));
-  IntegrationOptions integration;
-  integration.dt_ms = args.get_double("dt", 0.5, 0, 1e6);
-  if (integration.dt_ms <= 0) throw UsageError("--dt must be positive, got " + *args.get("dt"));
-  integration.scheme = parse_scheme(args.get_or("scheme", "euler"));
-  integration.threads = static_cast<unsigned>(args.get_int("threads", 0, 0, 4096));
+  const NetworkSize size = network_size_from(args, NetworkSize{10000, 0.025, 10, 1});
+  const IntegrationOptions integration = integration_from(args, 0.5);
   ProtocolOptions protocol;
   protocol.background_ms = args.get_double("background", protocol.background_ms, 0, 1e9);
   protocol.cue_ms = args.get_double("cue", protocol.cue_ms, 0, 1e9);
@@ -93,7 +58,6 @@ int run_simulate(int argc, char** argv) {
   protocol.record_every_ms = args.get_double("record-every", protocol.record_every_ms, 1e-9, 1e9);
   protocol.retrieval_threshold = args.get_double("threshold", protocol.retrieval_threshold, -1, 1);
   protocol.initial_seed = static_cast<std::uint64_t>(args.get_int("initial-seed", 11, 0, std::numeric_limits<long long>::max()));
-  if (size.c <= 0) throw UsageError("--c must be in (0, 1], got " + *args.get("c"));
 
   const auto t0 = std::chrono::steady_clock::now();
   const Network net = build_network(p, size, integration.threads);
@@ -119,12 +83,6 @@ int run_simulate(int argc, char** argv) {
   }
   const double seconds = [](auto a, auto b) { return std::chrono::duration<double>(b - a).count(); }(t1, t2);
   json::Value out = json::Value::object();
-  json::Value net_json = json::Value::object();
-  net_json.set("N", json::Value::number(static_cast<unsigned long long>(size.N))).set("c", num(size.c))
-      .set("K", num(size.c * static_cast<double>(size.N))).set("p", json::Value::number(static_cast<unsigned long long>(size.p)))
-      .set("alpha", num(static_cast<double>(size.p) / (size.c * static_cast<double>(size.N))))
-      .set("connections", json::Value::number(static_cast<unsigned long long>(net.J.nonzeros())))
-      .set("seed", json::Value::number(static_cast<unsigned long long>(size.seed)));
   json::Value criterion = json::Value::object();
   criterion.set("rule", json::Value::string("m of the cued pattern at the end of the delay >= threshold and above every other pattern's |m|"))
       .set("threshold", num(protocol.retrieval_threshold));
@@ -132,8 +90,8 @@ int run_simulate(int argc, char** argv) {
   for (const auto& f : files) file_list.push(json::Value::string(f));
   out.set("command", json::Value::string("attractor simulate"))
       .set("model", model_json(p, net.rule))
-      .set("network", std::move(net_json))
-      .set("integration", json::Value::object().set("scheme", json::Value::string(to_string(integration.scheme))).set("dt_ms", num(integration.dt_ms)))
+      .set("network", network_json(size, net.J.nonzeros()))
+      .set("integration", integration_json(integration))
       .set("protocol", json::Value::object().set("background_ms", num(protocol.background_ms)).set("cue_ms", num(protocol.cue_ms))
                            .set("delay_ms", num(protocol.delay_ms)).set("cue_pattern", json::Value::number(static_cast<unsigned long long>(protocol.cue_pattern))))
       .set("retrieved", json::Value::boolean(result.retrieved))
@@ -191,11 +149,12 @@ int run_capacity(int argc, char** argv) {
 }
 
 int run_attractor(int argc, char** argv) {
-  if (argc < 3) throw UsageError("expected a subcommand: simulate or capacity");
+  if (argc < 3) throw UsageError("expected a subcommand: simulate, capacity or information");
   const std::string sub = argv[2];
   if (sub == "simulate") return run_simulate(argc, argv);
   if (sub == "capacity") return run_capacity(argc, argv);
-  throw UsageError("unknown subcommand '" + sub + "' (simulate or capacity)");
+  if (sub == "information") return run_information(argc, argv);
+  throw UsageError("unknown subcommand '" + sub + "' (simulate, capacity or information)");
 }
 
 }  // namespace

@@ -5,7 +5,6 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
-#include <iostream>
 
 using namespace syninfo::attractor;
 
@@ -69,4 +68,133 @@ TEST_CASE("attractor information: the label estimator gives ln n for separated s
   // Independent: zero within 3 standard errors (+0.01 for the estimator's
   // small-sample bias at 200 trials per stimulus).
   CHECK(std::abs(independent.value) < 3 * independent.standard_error + 0.01);
+}
+
+TEST_CASE("attractor information: small displacements of a cue meet the Gaussian-channel formula") {
+  const AttractorParameters p;
+  const Network net = build_network(p, NetworkSize{150, 0.5, 3, 31}, 1);
+  ExperimentDesign d;
+  d.design = StimulusDesign::coordinates;
+  d.coordinates = 2;
+  d.projection_dimension = 2;
+  d.stimulus_sd = 0.005;  // small: the linear limit (corrections ~ sd phi''/phi')
+  d.cue_noise = 0.005;    // equal sds: about 0.5 ln 2 per readout dimension
+  d.trials = 2000;
+  d.background_ms = 0;
+  // The approach from a random state to the cued fixed point is slow (at 400
+  // ms the trials still differ by more than the cue noise moves them; at 1500
+  // ms the empirical covariances match the formula's to a few per cent).
+  d.cue_ms = 1500;
+  d.delay_ms = 0;
+  syninfo::estimators::KsgOptions ksg;
+  ksg.threads = 2;
+  const InformationResult result = measure_information(p, net, d, euler(2.0, 2), ksg);  // Euler's fixed points do not depend on dt
+  const LinearChannel channel = linearised_channel_information(
+      p, net, stimulus_currents(net, d).col(0), stimulus_directions(d, 150), d.stimulus_sd, d.cue_noise,
+      projection_matrix(d, 150));
+  INFO("KSG " << result.after_cue.value << " +- " << result.after_cue.standard_error << ", formula " << channel.mi_nats
+              << ", lambda_max " << channel.largest_real_eigenvalue);
+  CHECK(channel.fixed_point_residual < 1e-9);
+  CHECK(channel.largest_real_eigenvalue < 1);
+  REQUIRE(channel.mi_nats > 0.5);  // not a trivial agreement near 0
+  // 3 standard errors, plus 0.02 nats for KSG's bias at 2000 samples in
+  // four dimensions (k = 3, I near 1 nat) and the O(sd) nonlinearity.
+  CHECK(std::abs(result.after_cue.value - channel.mi_nats) < 3 * result.after_cue.standard_error + 0.02);
+}
+
+namespace {
+
+// A network below capacity (alpha = 0.1, K = 100) and a short protocol:
+// four stimuli, 40 trials each.
+struct Experiment {
+  AttractorParameters p;
+  Network net = build_network(p, NetworkSize{2000, 0.05, 10, 1}, 2);
+  ExperimentDesign design(Familiarity f, std::uint64_t projection_seed) const {
+    ExperimentDesign d;
+    d.familiarity = f;
+    d.trials = 160;
+    d.background_ms = 0;
+    d.cue_ms = 150;
+    d.delay_ms = 200;
+    d.projection_seed = projection_seed;
+    return d;
+  }
+  InformationResult run(Familiarity f, std::uint64_t projection_seed = 7) const {
+    syninfo::estimators::KsgOptions ksg;
+    ksg.threads = 2;
+    return measure_information(p, net, design(f, projection_seed), euler(1.0, 2), ksg);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("attractor information: familiar stimuli leave more information in the delay than novel ones") {
+  const Experiment e;
+  const InformationResult familiar = e.run(Familiarity::familiar);
+  const InformationResult novel = e.run(Familiarity::novel);
+  INFO("familiar: cue " << familiar.after_cue.value << " +- " << familiar.after_cue.standard_error << ", delay "
+                        << familiar.after_delay.value << " +- " << familiar.after_delay.standard_error);
+  INFO("novel: cue " << novel.after_cue.value << " +- " << novel.after_cue.standard_error << ", delay "
+                     << novel.after_delay.value << " +- " << novel.after_delay.standard_error);
+  const double ln4 = std::log(4.0);
+  // No estimate exceeds ln 4 by more than 3 standard errors.
+  for (const auto* r : {&familiar, &novel})
+    for (const auto* est : {&r->after_cue, &r->after_delay}) CHECK(est->value < ln4 + 3 * est->standard_error);
+  // The delay: familiar exceeds novel by more than 3 combined standard errors.
+  CHECK(familiar.after_delay.value - novel.after_delay.value >
+        3 * std::hypot(familiar.after_delay.standard_error, novel.after_delay.standard_error));
+  CHECK(familiar.after_cue.value - novel.after_cue.value >
+        3 * std::hypot(familiar.after_cue.standard_error, novel.after_cue.standard_error));
+}
+
+TEST_CASE("attractor information: the estimate does not depend on the projection's seed beyond its error") {
+  const Experiment e;
+  const InformationResult a = e.run(Familiarity::novel, 7);
+  const InformationResult b = e.run(Familiarity::novel, 8);
+  INFO("seed 7: " << a.after_cue.value << " +- " << a.after_cue.standard_error << "; seed 8: " << b.after_cue.value
+                  << " +- " << b.after_cue.standard_error);
+  REQUIRE(a.after_cue.value > 0.1);  // away from 0 and from ln 4, where any readout agrees
+  REQUIRE(a.after_cue.value < 1.2);
+  // The same trials read through two projections: differences within 3
+  // combined standard errors (conservative, as the two share the trials).
+  CHECK(std::abs(a.after_cue.value - b.after_cue.value) <
+        3 * std::hypot(a.after_cue.standard_error, b.after_cue.standard_error));
+}
+
+TEST_CASE("attractor information: trials do not depend on threads or the batch size") {
+  const AttractorParameters p;
+  const Network net = build_network(p, NetworkSize{300, 0.2, 4, 3}, 1);
+  ExperimentDesign d;
+  d.trials = 12;
+  d.background_ms = 10;
+  d.cue_ms = 20;
+  d.delay_ms = 20;
+  d.batch = 5;
+  const TrialSamples one = run_trials(p, net, d, euler(1.0, 1));
+  d.batch = 3;
+  const TrialSamples two = run_trials(p, net, d, euler(1.0, 2));
+  CHECK(one.stimulus == two.stimulus);
+  // Each trial's column goes through the same operations whatever its block.
+  CHECK((one.after_cue - two.after_cue).cwiseAbs().maxCoeff() < 1e-12);
+  CHECK((one.after_delay - two.after_delay).cwiseAbs().maxCoeff() < 1e-12);
+}
+
+TEST_CASE("attractor information: bad designs are rejected with the reason") {
+  const AttractorParameters p;
+  const Network net = build_network(p, NetworkSize{100, 0.2, 3, 3}, 1);
+  ExperimentDesign d;
+  CHECK_THROWS_WITH(validate(d, net), Catch::Contains("need p >= 4"));  // 4 familiar stimuli, 3 patterns
+  d.familiarity = Familiarity::novel;
+  CHECK_NOTHROW(validate(d, net));
+  d.projection_dimension = 0;
+  CHECK_THROWS_WITH(validate(d, net), Catch::Contains("projection dimension must be at least 1"));
+  d = ExperimentDesign{};
+  d.familiarity = Familiarity::novel;
+  d.trials = 7;
+  CHECK_THROWS_WITH(validate(d, net), Catch::Contains("at least 2 trials per stimulus"));
+  d.trials = 400;
+  d.cue_noise = -1;
+  CHECK_THROWS_WITH(validate(d, net), Catch::Contains("cue noise"));
+  CHECK_THROWS(parse_readout("pca"));
+  CHECK_THROWS(parse_stimulus_design("image"));
 }
