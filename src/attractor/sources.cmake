@@ -6,6 +6,7 @@ target_sources(syninfo_core PRIVATE
   ${PROJECT_SOURCE_DIR}/src/attractor/information_trials.cpp
   ${PROJECT_SOURCE_DIR}/src/attractor/information.cpp
   ${PROJECT_SOURCE_DIR}/src/attractor/information_gaussian.cpp
+  ${PROJECT_SOURCE_DIR}/src/attractor/capacity_scan.cpp
 )
 target_sources(syninfo PRIVATE
   ${PROJECT_SOURCE_DIR}/src/cli/cmd_attractor.cpp

@@ -27,3 +27,12 @@ syninfo_cli_test(attractor_information_sparse_inputs 2 "N \\* c must be at least
 syninfo_cli_test(attractor_information_dimension_zero 2 "--dimension must be at least 1" attractor information --dimension 0)
 syninfo_cli_test(attractor_information_too_few_patterns 2 "need p >= 4" attractor information --N 200 --c 0.1 --p 3)
 syninfo_cli_test(attractor_information_bad_readout 2 "readout must be projection or overlaps" attractor information --readout pca)
+
+# capacity --simulate: a small sweep that retrieves at the low load and not at
+# the high one, with its figure.
+syninfo_cli_test(attractor_capacity_simulate 0
+                 "\"simulation\".*\"alpha_c\": 0\\.[0-9].*\"retrieved_fraction\": 1.*\"retrieved_fraction\": 0[,\n ]"
+                 attractor capacity --simulate --N 2000 --c 0.05 --alphas 0.1,1.5 --seeds 2 --background 50
+                 --cue 100 --delay 200 --dt 1 --threads 1)
+syninfo_cli_test(attractor_capacity_needs_mode 2 "give --theory .* or --simulate" attractor capacity)
+syninfo_cli_test(attractor_capacity_theory_rejects_N 2 "--N needs --simulate" attractor capacity --theory --N 100)
