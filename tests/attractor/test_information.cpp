@@ -198,3 +198,61 @@ TEST_CASE("attractor information: bad designs are rejected with the reason") {
   CHECK_THROWS(parse_readout("pca"));
   CHECK_THROWS(parse_stimulus_design("image"));
 }
+
+TEST_CASE("attractor information: mean-field information per neuron against nested adaptive quadrature") {
+  const AttractorParameters p;
+  const MeanField mf(p);
+  const double alpha = 0.2;
+  const double fast = mean_field_pattern_information(p, mf, alpha);
+  // Independent: H(h) = -int p ln p dh with p(h) = E_xi N(h; a(xi), Delta),
+  // both integrals by GSL's adaptive qagi (relative 1e-12 inside, the outer
+  // on the real line).
+  const RetrievalState s = mf.retrieval_state(alpha);
+  REQUIRE(s.retrieval);
+  const double sd = std::sqrt(s.delta);
+  const LearningRule& rule = mf.rule();
+  const auto density = [&](double h) {
+    return standard_normal_expectation([&](double xi) {
+      const double u = (h - rule.A * rule.f(p.phi(xi)) * s.q) / sd;
+      return std::exp(-0.5 * u * u) / (std::sqrt(2 * M_PI) * sd);
+    });
+  };
+  // h = centre + sd t: integrate over t against a unit-width standard normal weight's reciprocal.
+  const double centre = rule.A * s.q * (p.q_f - 0.5);
+  const double entropy = standard_normal_expectation([&](double t) {
+    const double h = centre + 3 * sd * t;
+    const double d = density(h);
+    const double weight = std::exp(-0.5 * t * t) / std::sqrt(2 * M_PI);
+    return d > 0 ? -d * std::log(d) * 3 * sd / weight : 0.0;
+  });
+  const double slow = entropy - 0.5 * std::log(2 * M_PI * M_E * s.delta);
+  // The trapezoid rules converge faster than any power of their steps; the
+  // nested rule is good to ~1e-9 relative. Allow 1e-6 nats.
+  CHECK(fast == Approx(slow).margin(1e-6));
+  CHECK(fast > 0);
+  // No retrieval state, no information: NaN.
+  CHECK(std::isnan(mean_field_pattern_information(p, mf, 0.9)));
+}
+
+TEST_CASE("attractor information: a simulated retrieval state holds the mean-field information about its pattern") {
+  const AttractorParameters p;
+  IntegrationOptions integration;
+  integration.threads = 1;
+  ProtocolOptions protocol;
+  protocol.background_ms = 100;
+  protocol.cue_ms = 200;
+  protocol.delay_ms = 400;
+  // The network of the retrieval test in test_mean_field.cpp (m 0.96 at alpha 0.1).
+  const Network net = build_network(p, NetworkSize{4000, 0.05, 20, 3}, 1);
+  const ProtocolResult r = delayed_match_to_sample(p, net, protocol, integration);
+  REQUIRE(r.retrieved);
+  syninfo::estimators::KsgOptions ksg;
+  ksg.threads = 1;
+  const auto measured = pattern_information_per_neuron(net.currents.col(0), r.final_rates, ksg);
+  const double theory = mean_field_pattern_information(p, MeanField(p), 0.1);
+  INFO("KSG " << measured.value << " +- " << measured.standard_error << " nats, mean field " << theory);
+  // 3 standard errors, plus 0.05 nats (about 10%) for the finite network:
+  // K = 200 inputs (the signal q fluctuates from neuron to neuron by ~K^-1/2)
+  // and c = 0.05 (loops the strongly diluted theory leaves out).
+  CHECK(std::abs(measured.value - theory) < 3 * measured.standard_error + 0.05);
+}
