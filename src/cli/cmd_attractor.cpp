@@ -5,6 +5,7 @@
 
 #include "syninfo/attractor/capacity_scan.hpp"
 #include "syninfo/attractor/dynamics.hpp"
+#include "syninfo/attractor/information.hpp"
 #include "syninfo/attractor/mean_field.hpp"
 #include "syninfo/json.hpp"
 #include "syninfo/report/atomic_output.hpp"
@@ -201,8 +202,13 @@ int run_capacity(int argc, char** argv) {
   json::Value curve = json::Value::array();
   for (double a : alphas) {
     const RetrievalState s = mf.retrieval_state(a);
+    // I(r; xi) per neuron in the retrieval state, and alpha times it: the
+    // stored patterns' information per synapse (proofs/attractor_information.md, section 4).
+    const double info_bits = s.retrieval ? mean_field_pattern_information(p, mf, a) / std::log(2.0) : std::nan("");
     curve.push(json::Value::object().set("alpha", num(a)).set("retrieval", json::Value::boolean(s.retrieval))
-                   .set("q", num(s.q)).set("m", num(s.m)).set("delta", num(s.delta)).set("mean_rate_hz", num(s.mean_rate)));
+                   .set("q", num(s.q)).set("m", num(s.m)).set("delta", num(s.delta)).set("mean_rate_hz", num(s.mean_rate))
+                   .set("pattern_information_per_neuron_bits", num(info_bits))
+                   .set("bits_per_synapse", num(a * info_bits)));
   }
   json::Value out = json::Value::object();
   out.set("command", json::Value::string("attractor capacity"))
