@@ -1,3 +1,4 @@
+#include "syninfo/attractor/capacity_scan.hpp"
 #include "syninfo/attractor/information.hpp"
 #include "syninfo/attractor/information_gaussian.hpp"
 #include "syninfo/random.hpp"
@@ -255,4 +256,34 @@ TEST_CASE("attractor information: a simulated retrieval state holds the mean-fie
   // K = 200 inputs (the signal q fluctuates from neuron to neuron by ~K^-1/2)
   // and c = 0.05 (loops the strongly diluted theory leaves out).
   CHECK(std::abs(measured.value - theory) < 3 * measured.standard_error + 0.05);
+}
+
+TEST_CASE("attractor capacity scan: loads sorted, p from alpha K, results independent of threads") {
+  const AttractorParameters p;
+  CapacityScanOptions o;
+  o.N = 600;
+  o.c = 0.2;  // K = 120
+  o.alphas = {1.5, 0.05};
+  o.seeds = 2;
+  o.protocol.background_ms = 20;
+  o.protocol.cue_ms = 60;
+  o.protocol.delay_ms = 100;
+  IntegrationOptions one;
+  one.dt_ms = 1;
+  one.threads = 1;
+  IntegrationOptions two = one;
+  two.threads = 2;
+  const CapacityScan a = simulate_capacity(p, o, one);
+  const CapacityScan b = simulate_capacity(p, o, two);
+  REQUIRE(a.loads.size() == 2);
+  CHECK(a.loads[0].p == 6);    // round(0.05 * 120)
+  CHECK(a.loads[1].p == 180);  // round(1.5 * 120)
+  for (std::size_t k = 0; k < 2; ++k) CHECK(a.loads[k].final_m == b.loads[k].final_m);  // runs are single-threaded
+  // Retrieval at alpha 0.05, none at 1.5 (nearly three times the capacity):
+  // alpha_c lies between, interpolated at the fraction 1/2.
+  CHECK(a.loads[0].retrieved_fraction == 1.0);
+  CHECK(a.loads[1].retrieved_fraction == 0.0);
+  CHECK(a.alpha_c == Approx((0.05 + 1.5) / 2).epsilon(1e-12));
+  o.alphas = {};
+  CHECK_THROWS_WITH(simulate_capacity(p, o, one), Catch::Contains("no loads"));
 }
