@@ -4,6 +4,7 @@
 #include "syninfo/model.hpp"
 #include "syninfo/random.hpp"
 #include "syninfo/truth/lognormal_sum_quadrature.hpp"
+#include "syninfo/truth/model_sampling.hpp"
 
 #include <Eigen/Core>
 
@@ -125,6 +126,24 @@ inline double log_density_of_log(const LogSumDensity& d, double u) {
   auto lq = [&](long j) { return std::log(std::max(d.q[static_cast<std::size_t>(std::clamp(j, 0L, last))], 1e-300)); };
   const double p0 = lq(i - 1), p1 = lq(i), p2 = lq(i + 1), p3 = lq(i + 2);
   return p1 + 0.5 * f * (p2 - p0 + f * (2 * p0 - 5 * p1 + 4 * p2 - p3 + f * (3 * (p1 - p2) + p3 - p0)));
+}
+
+// The exact -ln p(w) of independent disjoint synapses at every row of log_w
+// (ln w, one column per synapse): a sum of 1-D quadrature densities (error
+// ~1e-8), the pointwise oracle of the smc tests.
+inline std::vector<double> exact_neg_log_densities(const std::vector<LogTerm>& terms, const Eigen::MatrixXd& log_w) {
+  const auto n = terms.front().mean.size();
+  std::vector<LogSumDensity> exact;
+  for (Eigen::Index a = 0; a < n; ++a) {
+    std::vector<ScalarLogNormal> scalars;
+    for (const auto& t : terms) scalars.push_back({t.mean(a), t.cov(a, a)});
+    exact.push_back(log_sum_density(scalars, 24.0));
+  }
+  std::vector<double> out(static_cast<std::size_t>(log_w.rows()), 0.0);
+  for (Eigen::Index i = 0; i < log_w.rows(); ++i)
+    for (Eigen::Index a = 0; a < n; ++a)
+      out[static_cast<std::size_t>(i)] += -log_density_of_log(exact[static_cast<std::size_t>(a)], log_w(i, a)) + log_w(i, a);
+  return out;
 }
 
 }  // namespace syninfo::truth::testing
